@@ -1,0 +1,5 @@
+import type { CommandGroup } from './spec.js';
+
+export const transactions: CommandGroup = {
+  handlers: {},
+};

@@ -1,0 +1,281 @@
+import { error, type ErrorReply, type Reply } from '../../protocol/reply.js';
+import { repr } from '../../protocol/repr.js';
+import { CommandTable } from '../commands/table.js';
+import type { CommandSpec } from '../commands/spec.js';
+import { Db } from '../keyspace/db.js';
+import { activeExpireCycle } from '../keyspace/expire.js';
+import { classBit, NOTIFY_KEYEVENT, NOTIFY_KEYSPACE, notifyFlagsFromString, type KeyspaceEvent, type NotifyClass } from '../keyspace/notify.js';
+import type { Clock } from '../time/clock.js';
+import { Prng } from '../time/prng.js';
+import { Client, type ReplySink } from './client.js';
+import { Config } from './config.js';
+import { call, processCommand } from './dispatch.js';
+import { PubSub } from './pubsub.js';
+
+export interface ServerOptions {
+  clock: Clock;
+  seed?: number;
+  /** Config overrides applied at startup (like redis.conf / command-line options). */
+  config?: Record<string, string>;
+  host?: string;
+}
+
+export interface CommandStats {
+  calls: number;
+  usec: number;
+  rejectedCalls: number;
+  failedCalls: number;
+}
+
+/** An exception a handler threw: recorded, answered with ERR, never fatal (invariant 6). */
+export interface EngineBug {
+  command: string;
+  argv: string[];
+  message: string;
+  at: number;
+}
+
+const MAX_CRON_CATCH_UP = 1000;
+
+/**
+ * One Redis node. Holds its databases, clients, configuration and statistics; all time comes
+ * from the injected clock and all randomness from its seeded PRNG, so a run replays exactly.
+ */
+export class RedisServer {
+  readonly clock: Clock;
+  readonly prng: Prng;
+  readonly config: Config;
+  readonly commands = new CommandTable();
+  readonly dbs: Db[];
+  readonly clients = new Map<number, Client>();
+  readonly pubsub = new PubSub();
+  readonly monitors = new Set<Client>();
+  readonly host: string;
+  /** Seed of every dict's hash function (Redis seeds siphash randomly at startup). */
+  readonly hashSeed: number;
+  readonly runId: string;
+  readonly startTime: number;
+
+  /** Time frozen for the command being executed (server.mstime), in ms. */
+  now: number;
+  /** Changes since the last save (server.dirty); a command that bumps it is propagated. */
+  dirty = 0;
+  isReplica = false;
+  expireCycleDb = 0;
+  private nextClientId = 1;
+  private nextCronAt: number;
+  cronLoops = 0;
+
+  readonly stats = {
+    totalCommandsProcessed: 0,
+    totalConnectionsReceived: 0,
+    expiredKeys: 0,
+    expiredStalePerc: 0,
+    expiredTimeCapReachedCount: 0,
+    evictedKeys: 0,
+    keyspaceHits: 0,
+    keyspaceMisses: 0,
+    totalErrorReplies: 0,
+    rejectedClients: 0,
+  };
+  readonly errorStats = new Map<string, number>();
+  private readonly cmdStats = new Map<string, CommandStats>();
+  readonly engineBugs: EngineBug[] = [];
+
+  private readonly keyspaceListeners: Array<(e: KeyspaceEvent) => void> = [];
+  private readonly propagateListeners: Array<(dbid: number, argv: string[]) => void> = [];
+  private notifyFlags = 0;
+  private notifyFlagsSource = '';
+
+  constructor(opts: ServerOptions) {
+    this.clock = opts.clock;
+    this.prng = new Prng(opts.seed ?? 1);
+    this.config = new Config(opts.config ?? {});
+    this.host = opts.host ?? '127.0.0.1';
+    this.hashSeed = this.prng.nextU32();
+    this.runId = Array.from({ length: 40 }, () => '0123456789abcdef'[this.prng.int(16)]).join('');
+    this.now = this.clock.now();
+    this.startTime = this.now;
+    this.nextCronAt = this.now;
+    this.dbs = Array.from({ length: this.config.getInt('databases') }, (_, i) => new Db(this, i));
+  }
+
+  get port(): number {
+    return this.config.getInt('port');
+  }
+
+  /** Open a connection. `sink` receives every reply and push for it. */
+  createClient(opts: { sink?: ReplySink; addr?: string } = {}): Client {
+    const id = this.nextClientId++;
+    const c = new Client(
+      this,
+      id,
+      this.dbs[0]!,
+      opts.sink ?? (() => {}),
+      opts.addr ?? `127.0.0.1:${40000 + (id % 20000)}`,
+      `${this.host}:${this.port}`,
+    );
+    this.clients.set(id, c);
+    this.stats.totalConnectionsReceived++;
+    return c;
+  }
+
+  /** Close a connection: drop its subscriptions, watches and monitor flag (freeClient). */
+  freeClient(c: Client): void {
+    if (c.closed) return;
+    c.closed = true;
+    this.clients.delete(c.id);
+    this.monitors.delete(c);
+    for (const ch of c.channels) this.pubsub.channels.get(ch)?.delete(c) && this.pubsub.channels.get(ch)!.size === 0 && this.pubsub.channels.delete(ch);
+    for (const p of c.patterns) this.pubsub.patterns.get(p)?.delete(c) && this.pubsub.patterns.get(p)!.size === 0 && this.pubsub.patterns.delete(p);
+    c.channels.clear();
+    c.patterns.clear();
+    this.unwatchAll(c);
+    c.onClose?.(c);
+  }
+
+  /** Execute one command for a client; its replies go to the client's sink. */
+  exec(c: Client, argv: string[]): void {
+    processCommand(this, c, argv);
+  }
+
+  /** Run a command spec directly (EXEC's queued commands). */
+  call(c: Client, spec: CommandSpec, argv: string[]): void {
+    call(this, c, spec, argv);
+  }
+
+  /**
+   * Advance the node to the clock's present: run every serverCron period that has elapsed
+   * (active expiry, incremental rehash). Hosts call this whenever time moves.
+   */
+  tick(): void {
+    const target = this.clock.now();
+    const hz = Math.max(1, this.config.getInt('hz'));
+    const period = 1000 / hz;
+    if (target - this.nextCronAt > MAX_CRON_CATCH_UP * period) {
+      this.nextCronAt = target - MAX_CRON_CATCH_UP * period;
+    }
+    while (this.nextCronAt <= target) {
+      this.now = this.nextCronAt;
+      this.serverCron();
+      this.nextCronAt += period;
+    }
+    this.now = target;
+  }
+
+  /** serverCron: one period of background work. */
+  private serverCron(): void {
+    this.cronLoops++;
+    if (!this.isReplica) activeExpireCycle(this);
+    this.databasesCron();
+  }
+
+  /** databasesCron: shrink sparse tables and move rehashing forward (1 ms worth per db). */
+  private databasesCron(): void {
+    for (const db of this.dbs) {
+      db.dict.resizeIfNeeded();
+      db.expires.resizeIfNeeded();
+      if (db.dict.isRehashing()) db.dict.rehash(100);
+      if (db.expires.isRehashing()) db.expires.rehash(100);
+    }
+  }
+
+  /** Statistics row for INFO commandstats. */
+  commandStats(spec: CommandSpec): CommandStats {
+    let s = this.cmdStats.get(spec.fullname);
+    if (s === undefined) {
+      s = { calls: 0, usec: 0, rejectedCalls: 0, failedCalls: 0 };
+      this.cmdStats.set(spec.fullname, s);
+    }
+    return s;
+  }
+
+  allCommandStats(): ReadonlyMap<string, CommandStats> {
+    return this.cmdStats;
+  }
+
+  resetStats(): void {
+    this.cmdStats.clear();
+    this.errorStats.clear();
+    for (const k of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[k] = 0;
+  }
+
+  /** Virtual CPU microseconds a command costs (invariant 10); refined per command later. */
+  modelCost(_spec: CommandSpec, argv: string[]): number {
+    let bytes = 0;
+    for (let i = 0; i < argv.length; i++) bytes += argv[i]!.length;
+    return 1 + bytes * 0.001;
+  }
+
+  /** afterErrorReply: total_error_replies and errorstats by error code. */
+  recordErrorReply(err: ErrorReply): void {
+    this.stats.totalErrorReplies++;
+    const space = err.s.indexOf(' ');
+    const code = space === -1 ? err.s : err.s.slice(0, space);
+    this.errorStats.set(code, (this.errorStats.get(code) ?? 0) + 1);
+  }
+
+  recordEngineBug(spec: CommandSpec, argv: string[], e: unknown): ErrorReply {
+    const message = e instanceof Error ? e.message : String(e);
+    this.engineBugs.push({ command: spec.fullname, argv: argv.slice(0, 8), message, at: this.now });
+    if (this.engineBugs.length > 100) this.engineBugs.shift();
+    return error(`ERR internal error in '${spec.fullname}': ${message.replace(/[\r\n]/g, ' ')}`);
+  }
+
+  /** Subscribe to every keyspace event (views, tests), regardless of notify-keyspace-events. */
+  onKeyspaceEvent(fn: (e: KeyspaceEvent) => void): () => void {
+    this.keyspaceListeners.push(fn);
+    return () => this.keyspaceListeners.splice(this.keyspaceListeners.indexOf(fn), 1);
+  }
+
+  /** Subscribe to the propagation stream (replication, AOF). */
+  onPropagate(fn: (dbid: number, argv: string[]) => void): () => void {
+    this.propagateListeners.push(fn);
+    return () => this.propagateListeners.splice(this.propagateListeners.indexOf(fn), 1);
+  }
+
+  /**
+   * notifyKeyspaceEvent: the one stream every write reports to (invariant 7). Published as
+   * __keyspace@db__:key / __keyevent@db__:event when notify-keyspace-events enables the class.
+   */
+  notify(cls: NotifyClass, event: string, key: string, dbid: number): void {
+    for (let i = 0; i < this.keyspaceListeners.length; i++) this.keyspaceListeners[i]!({ db: dbid, key, event, cls });
+    const src = this.config.get('notify-keyspace-events');
+    if (src === '') return;
+    if (src !== this.notifyFlagsSource) {
+      this.notifyFlags = notifyFlagsFromString(src);
+      this.notifyFlagsSource = src;
+    }
+    const flags = this.notifyFlags;
+    if ((flags & classBit(cls)) === 0) return;
+    if (flags & NOTIFY_KEYSPACE) this.pubsub.publish(`__keyspace@${dbid}__:${key}`, event);
+    if (flags & NOTIFY_KEYEVENT) this.pubsub.publish(`__keyevent@${dbid}__:${event}`, key);
+  }
+
+  /** Emit the command(s) that reproduce a write on another node (replication, AOF). */
+  propagate(dbid: number, argv: string[]): void {
+    for (let i = 0; i < this.propagateListeners.length; i++) this.propagateListeners[i]!(dbid, argv);
+  }
+
+  /** replicationFeedMonitors: `<secs>.<usecs> [<db> <addr>] "arg" ...` to every MONITOR client. */
+  feedMonitors(c: Client, argv: string[]): void {
+    const us = Math.floor(this.now * 1000);
+    const secs = Math.floor(us / 1_000_000);
+    const frac = String(us % 1_000_000).padStart(6, '0');
+    let line = `${secs}.${frac} [${c.db.id} ${c.addr}]`;
+    for (const a of argv) line += ' ' + repr(a);
+    const msg: Reply = { t: 'status', s: line };
+    for (const m of this.monitors) m.write(msg);
+  }
+
+  /** unwatchAllKeys */
+  unwatchAll(c: Client): void {
+    for (const { db, key } of c.watched) {
+      const set = db.watchedKeys.get(key);
+      if (set === undefined) continue;
+      set.delete(c);
+      if (set.size === 0) db.watchedKeys.delete(key);
+    }
+    c.watched.length = 0;
+  }
+}

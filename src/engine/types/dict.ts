@@ -1,0 +1,369 @@
+/**
+ * Redis's dict (dict.c): a chained hash table with two tables and incremental rehashing.
+ * Used for the keyspace, the expires table and (issue 4) big hashes, sets and zsets, so the
+ * views can draw the real rehash state and SCAN keeps its guarantees while a rehash runs.
+ *
+ * Rules mirrored from Redis 7.0:
+ * - tables are powers of two, the first one has 4 buckets (DICT_HT_INITIAL_SIZE);
+ * - a table grows when used >= size (or used/size > 5 while resizing is disallowed) to the
+ *   next power of two >= used + 1, and rehashing then moves one bucket per operation
+ *   (_dictRehashStep) plus batches from serverCron;
+ * - new entries go to the head of their bucket's chain, in the new table while rehashing;
+ * - dictScan walks buckets with the reverse-binary cursor, so an element present for the
+ *   whole scan is returned at least once even if the table grows or shrinks in between.
+ */
+
+export interface DictEntry<V> {
+  key: string;
+  val: V;
+  next: DictEntry<V> | null;
+  /**
+   * Object metadata Redis keeps in the robj header (LRU clock or LFU counter). It lives on the
+   * entry so a string value needs no wrapper object: the keyspace stays within its memory budget.
+   */
+  lru: number;
+}
+
+export const DICT_HT_INITIAL_SIZE = 4;
+const DICT_FORCE_RESIZE_RATIO = 5;
+const EMPTY_VISITS_PER_STEP = 10;
+
+interface Table<V> {
+  buckets: (DictEntry<V> | null)[];
+  mask: number;
+  used: number;
+}
+
+function newTable<V>(size: number): Table<V> {
+  return { buckets: new Array<DictEntry<V> | null>(size).fill(null), mask: size - 1, used: 0 };
+}
+
+const EMPTY_TABLE: Table<never> = { buckets: [], mask: -1, used: 0 };
+
+/** 32-bit FNV-1a over the byte string, finished with a murmur3 mix for better low bits. */
+export function hashBytes(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Reverse the 32 bits of v (the SCAN cursor runs from the high bit down). */
+function rev32(v: number): number {
+  v = ((v >>> 1) & 0x55555555) | ((v & 0x55555555) << 1);
+  v = ((v >>> 2) & 0x33333333) | ((v & 0x33333333) << 2);
+  v = ((v >>> 4) & 0x0f0f0f0f) | ((v & 0x0f0f0f0f) << 4);
+  v = ((v >>> 8) & 0x00ff00ff) | ((v & 0x00ff00ff) << 8);
+  return ((v >>> 16) | (v << 16)) >>> 0;
+}
+
+/** What a view needs to draw a dict: table sizes, fill and where the rehash stands. */
+export interface DictShape {
+  sizes: [number, number];
+  used: [number, number];
+  rehashIdx: number;
+}
+
+export class Dict<V> {
+  private ht0: Table<V> = EMPTY_TABLE as Table<V>;
+  private ht1: Table<V> = EMPTY_TABLE as Table<V>;
+  /** Next bucket of ht0 to move; -1 when not rehashing. */
+  rehashIdx = -1;
+  /** Mirrors dict_can_resize: off while a fork child exists in Redis (BGSAVE); on here. */
+  canResize = true;
+  /** Called after each bucket move so views can animate rehashing (set by owners that care). */
+  onRehashStep: ((d: Dict<V>) => void) | null = null;
+
+  constructor(private readonly seed = 0) {}
+
+  get size(): number {
+    return this.ht0.used + this.ht1.used;
+  }
+
+  isRehashing(): boolean {
+    return this.rehashIdx !== -1;
+  }
+
+  shape(): DictShape {
+    return {
+      sizes: [this.ht0.buckets.length, this.ht1.buckets.length],
+      used: [this.ht0.used, this.ht1.used],
+      rehashIdx: this.rehashIdx,
+    };
+  }
+
+  /** Buckets in table 0 (Redis's dictSlots counts both tables). */
+  slots(): number {
+    return this.ht0.buckets.length + this.ht1.buckets.length;
+  }
+
+  getEntry(key: string): DictEntry<V> | null {
+    if (this.ht0.used + this.ht1.used === 0) return null;
+    if (this.rehashIdx !== -1) this.rehashStep();
+    const h = hashBytes(key, this.seed);
+    let e = this.ht0.buckets[h & this.ht0.mask] ?? null;
+    while (e !== null) {
+      if (e.key === key) return e;
+      e = e.next;
+    }
+    if (this.rehashIdx === -1) return null;
+    e = this.ht1.buckets[h & this.ht1.mask] ?? null;
+    while (e !== null) {
+      if (e.key === key) return e;
+      e = e.next;
+    }
+    return null;
+  }
+
+  get(key: string): V | undefined {
+    const e = this.getEntry(key);
+    return e === null ? undefined : e.val;
+  }
+
+  has(key: string): boolean {
+    return this.getEntry(key) !== null;
+  }
+
+  /** dictAdd: inserts a new key; the caller guarantees it is absent. */
+  add(key: string, val: V, lru = 0): DictEntry<V> {
+    if (this.rehashIdx !== -1) this.rehashStep();
+    this.expandIfNeeded();
+    const t = this.rehashIdx !== -1 ? this.ht1 : this.ht0;
+    const idx = hashBytes(key, this.seed) & t.mask;
+    const e: DictEntry<V> = { key, val, next: t.buckets[idx] ?? null, lru };
+    t.buckets[idx] = e;
+    t.used++;
+    return e;
+  }
+
+  /** dictReplace / dictAdd: set the value, returning the entry (new or existing). */
+  set(key: string, val: V): DictEntry<V> {
+    const e = this.getEntry(key);
+    if (e !== null) {
+      e.val = val;
+      return e;
+    }
+    return this.add(key, val);
+  }
+
+  /** dictDelete: unlinks the key; returns the removed entry or null. */
+  delete(key: string): DictEntry<V> | null {
+    if (this.ht0.used + this.ht1.used === 0) return null;
+    if (this.rehashIdx !== -1) this.rehashStep();
+    const h = hashBytes(key, this.seed);
+    for (let ti = 0; ti < 2; ti++) {
+      const t = ti === 0 ? this.ht0 : this.ht1;
+      if (t.used === 0 && ti === 1) break;
+      const idx = h & t.mask;
+      let prev: DictEntry<V> | null = null;
+      let e = t.buckets[idx] ?? null;
+      while (e !== null) {
+        if (e.key === key) {
+          if (prev === null) t.buckets[idx] = e.next;
+          else prev.next = e.next;
+          e.next = null;
+          t.used--;
+          return e;
+        }
+        prev = e;
+        e = e.next;
+      }
+      if (this.rehashIdx === -1) break;
+    }
+    return null;
+  }
+
+  clear(): void {
+    this.ht0 = EMPTY_TABLE as Table<V>;
+    this.ht1 = EMPTY_TABLE as Table<V>;
+    this.rehashIdx = -1;
+  }
+
+  /** _dictExpandIfNeeded */
+  private expandIfNeeded(): void {
+    if (this.rehashIdx !== -1) return;
+    const size = this.ht0.buckets.length;
+    if (size === 0) {
+      this.expand(DICT_HT_INITIAL_SIZE);
+      return;
+    }
+    const used = this.ht0.used;
+    if (used >= size && (this.canResize || used / size > DICT_FORCE_RESIZE_RATIO)) {
+      this.expand(used + 1);
+    }
+  }
+
+  /** dictExpand / dictResize: start rehashing into a table of the next power of two >= size. */
+  expand(size: number): boolean {
+    if (this.rehashIdx !== -1 || this.ht0.used > size) return false;
+    let real = DICT_HT_INITIAL_SIZE;
+    while (real < size) real *= 2;
+    if (real === this.ht0.buckets.length) return false;
+    const t = newTable<V>(real);
+    if (this.ht0.buckets.length === 0) {
+      this.ht0 = t;
+      return true;
+    }
+    this.ht1 = t;
+    this.rehashIdx = 0;
+    return true;
+  }
+
+  /** htNeedsResize + dictResize, called from serverCron: shrink when fill drops below 10%. */
+  resizeIfNeeded(): boolean {
+    const size = this.ht0.buckets.length;
+    const used = this.ht0.used + this.ht1.used;
+    if (!this.canResize || this.rehashIdx !== -1) return false;
+    if (size > DICT_HT_INITIAL_SIZE && (used * 100) / size < 10) {
+      return this.expand(Math.max(used, DICT_HT_INITIAL_SIZE));
+    }
+    return false;
+  }
+
+  /** dictRehash(d, n): move n buckets; returns true while more remain. */
+  rehash(n: number): boolean {
+    if (this.rehashIdx === -1) return false;
+    let emptyVisits = n * EMPTY_VISITS_PER_STEP;
+    const from = this.ht0;
+    const to = this.ht1;
+    while (n-- > 0 && from.used !== 0) {
+      while (from.buckets[this.rehashIdx] === null) {
+        this.rehashIdx++;
+        if (--emptyVisits === 0) {
+          this.onRehashStep?.(this);
+          return true;
+        }
+      }
+      let e = from.buckets[this.rehashIdx] ?? null;
+      while (e !== null) {
+        const next: DictEntry<V> | null = e.next;
+        const idx = hashBytes(e.key, this.seed) & to.mask;
+        e.next = to.buckets[idx] ?? null;
+        to.buckets[idx] = e;
+        from.used--;
+        to.used++;
+        e = next;
+      }
+      from.buckets[this.rehashIdx] = null;
+      this.rehashIdx++;
+    }
+    if (from.used === 0) {
+      this.ht0 = to;
+      this.ht1 = EMPTY_TABLE as Table<V>;
+      this.rehashIdx = -1;
+      this.onRehashStep?.(this);
+      return false;
+    }
+    this.onRehashStep?.(this);
+    return true;
+  }
+
+  /** _dictRehashStep: one bucket, done on lookups and updates while rehashing. */
+  rehashStep(): void {
+    this.rehash(1);
+  }
+
+  /**
+   * dictScan: visit every entry of the bucket(s) the cursor designates and return the next
+   * cursor (0 when the scan is complete).
+   */
+  scan(cursor: number, visit: (e: DictEntry<V>) => void): number {
+    if (this.size === 0) return 0;
+    let v = cursor >>> 0;
+    if (this.rehashIdx === -1) {
+      const t = this.ht0;
+      this.visitChain(t.buckets[v & t.mask] ?? null, visit);
+      v = (v | ~t.mask) >>> 0;
+      v = rev32(v);
+      v = (v + 1) >>> 0;
+      return rev32(v);
+    }
+    let small = this.ht0;
+    let big = this.ht1;
+    if (small.buckets.length > big.buckets.length) {
+      small = this.ht1;
+      big = this.ht0;
+    }
+    const m0 = small.mask;
+    const m1 = big.mask;
+    this.visitChain(small.buckets[v & m0] ?? null, visit);
+    // Visit the buckets of the bigger table that are expansions of the small table's bucket.
+    do {
+      this.visitChain(big.buckets[v & m1] ?? null, visit);
+      v = (v | ~m1) >>> 0;
+      v = rev32(v);
+      v = (v + 1) >>> 0;
+      v = rev32(v);
+    } while ((v & (m0 ^ m1)) !== 0);
+    return v;
+  }
+
+  private visitChain(e: DictEntry<V> | null, visit: (e: DictEntry<V>) => void): void {
+    while (e !== null) {
+      const next = e.next; // the visitor may delete e
+      visit(e);
+      e = next;
+    }
+  }
+
+  /** dictGetRandomKey: a random non-empty bucket, then a random element of its chain. */
+  randomEntry(rand: (n: number) => number): DictEntry<V> | null {
+    if (this.size === 0) return null;
+    if (this.rehashIdx !== -1) this.rehashStep();
+    let he: DictEntry<V> | null = null;
+    if (this.rehashIdx !== -1) {
+      const s0 = this.ht0.buckets.length;
+      const total = s0 + this.ht1.buckets.length;
+      do {
+        // Buckets of ht0 below rehashIdx are empty by construction.
+        const h = this.rehashIdx + rand(total - this.rehashIdx);
+        he = (h >= s0 ? this.ht1.buckets[h - s0] : this.ht0.buckets[h]) ?? null;
+      } while (he === null);
+    } else {
+      const t = this.ht0;
+      do {
+        he = t.buckets[rand(t.buckets.length)] ?? null;
+      } while (he === null);
+    }
+    let len = 0;
+    for (let e: DictEntry<V> | null = he; e !== null; e = e.next) len++;
+    let pick = rand(len);
+    while (pick-- > 0) he = he!.next;
+    return he;
+  }
+
+  /** See visitBucketsAt. */
+  visitBucketsAt(cursor: number, visit: (e: DictEntry<V>) => void): number {
+    let n = 0;
+    for (let ti = 0; ti < 2; ti++) {
+      const t = ti === 0 ? this.ht0 : this.ht1;
+      if (ti === 1 && this.rehashIdx === -1) break;
+      if (t.buckets.length === 0) continue;
+      let e = t.buckets[cursor & t.mask] ?? null;
+      while (e !== null) {
+        const next = e.next;
+        visit(e);
+        n++;
+        e = next;
+      }
+    }
+    return n;
+  }
+
+  /** Every entry, in table order (for DEBUG, RDB and small-dict conversions; not for SCAN). */
+  *entries(): IterableIterator<DictEntry<V>> {
+    for (const t of [this.ht0, this.ht1]) {
+      for (let i = 0; i < t.buckets.length; i++) {
+        for (let e = t.buckets[i] ?? null; e !== null; e = e.next) yield e;
+      }
+    }
+  }
+}
+
