@@ -37,6 +37,14 @@ export interface EngineBug {
 
 const MAX_CRON_CATCH_UP = 1000;
 
+/** A callback due at a virtual time (blocked-client timeouts, DEBUG SLEEP, ...). */
+export interface Timer {
+  readonly at: number;
+  readonly seq: number;
+  readonly fn: () => void;
+  cancelled: boolean;
+}
+
 /**
  * One Redis node. Holds its databases, clients, configuration and statistics; all time comes
  * from the injected clock and all randomness from its seeded PRNG, so a run replays exactly.
@@ -63,6 +71,9 @@ export class RedisServer {
   isReplica = false;
   expireCycleDb = 0;
   private nextClientId = 1;
+  /** Pending timers ordered by (at, seq). */
+  private readonly timers: Timer[] = [];
+  private timerSeq = 0;
   private nextCronAt: number;
   cronLoops = 0;
 
@@ -144,9 +155,36 @@ export class RedisServer {
     call(this, c, spec, argv);
   }
 
+  /** Run `fn` when the virtual clock reaches `at` (during tick). */
+  schedule(at: number, fn: () => void): Timer {
+    const t: Timer = { at, seq: this.timerSeq++, fn, cancelled: false };
+    let lo = 0;
+    let hi = this.timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timers[mid]!.at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.timers.splice(lo, 0, t);
+    return t;
+  }
+
+  cancelTimer(t: Timer): void {
+    t.cancelled = true;
+    const i = this.timers.indexOf(t);
+    if (i !== -1) this.timers.splice(i, 1);
+  }
+
+  /** When the next timer or cron period is due (hosts may sleep until then). */
+  nextWakeup(): number {
+    const t = this.timers[0];
+    return t === undefined ? this.nextCronAt : Math.min(t.at, this.nextCronAt);
+  }
+
   /**
-   * Advance the node to the clock's present: run every serverCron period that has elapsed
-   * (active expiry, incremental rehash). Hosts call this whenever time moves.
+   * Advance the node to the clock's present: fire due timers and run every serverCron period
+   * that has elapsed (active expiry, incremental rehash), in time order. Hosts call this
+   * whenever time moves.
    */
   tick(): void {
     const target = this.clock.now();
@@ -155,10 +193,20 @@ export class RedisServer {
     if (target - this.nextCronAt > MAX_CRON_CATCH_UP * period) {
       this.nextCronAt = target - MAX_CRON_CATCH_UP * period;
     }
-    while (this.nextCronAt <= target) {
-      this.now = this.nextCronAt;
-      this.serverCron();
-      this.nextCronAt += period;
+    for (;;) {
+      const timer = this.timers[0];
+      const timerDue = timer !== undefined && timer.at <= target;
+      const cronDue = this.nextCronAt <= target;
+      if (!timerDue && !cronDue) break;
+      if (timerDue && (!cronDue || timer.at <= this.nextCronAt)) {
+        this.timers.shift();
+        this.now = timer.at;
+        if (!timer.cancelled) timer.fn();
+      } else {
+        this.now = this.nextCronAt;
+        this.serverCron();
+        this.nextCronAt += period;
+      }
     }
     this.now = target;
   }
