@@ -36,6 +36,9 @@ export interface DiffResult {
   divergences: Divergence[];
 }
 
+/** How long to wait for a reply that comes later (blocked commands, DEBUG SLEEP). */
+const REPLY_WAIT_MS = 5000;
+
 interface EngineConn {
   client: Client;
   out: Reply[];
@@ -83,6 +86,7 @@ export class DifferentialHarness {
         if (line === '' || line.startsWith('#')) continue;
         if (line.startsWith(':sleep ')) {
           await new Promise((r) => setTimeout(r, Number(line.slice(7))));
+          engine.tick();
           continue;
         }
         if (line.startsWith(':client ')) {
@@ -99,14 +103,24 @@ export class DifferentialHarness {
         let engineReply: Reply | undefined;
         if (text === ':read') {
           ({ reply: realReply, raw: realRaw } = await real.read());
+          for (let waited = 0; eng.out.length === 0 && waited < REPLY_WAIT_MS; waited += 5) {
+            await new Promise((r) => setTimeout(r, 5));
+            engine.tick();
+          }
           engineReply = eng.out.shift();
         } else {
           const argv = splitArgs(utf8ToBytes(text));
           if (argv === null) throw new Error(`bad script line: ${line}`);
           const before = eng.out.length;
           engine.exec(eng.client, argv);
+          const realPending = real.call(argv);
+          // A blocked or sleeping command replies when its timer fires: let engine time run.
+          for (let waited = 0; eng.out.length === before && waited < REPLY_WAIT_MS; waited += 5) {
+            await new Promise((r) => setTimeout(r, 5));
+            engine.tick();
+          }
           engineReply = eng.out.length > before ? eng.out.splice(before, 1)[0] : undefined;
-          ({ reply: realReply, raw: realRaw } = await real.call(argv));
+          ({ reply: realReply, raw: realRaw } = await realPending);
         }
         result.compared++;
         const resp = eng.client.resp;
