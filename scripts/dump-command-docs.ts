@@ -17,13 +17,15 @@ const docs = (await conn.call(['COMMAND', 'DOCS'])).reply as { t: 'map'; v: Repl
 conn.close();
 await real.stop();
 
-const out: Record<string, { info: Reply; docs: Reply }> = {};
+// An array, not an object keyed by name: loaders that turn JSON keys into named exports choke
+// on command names such as `eval` and `function`.
+const out: Array<{ name: string; info: Reply; docs: Reply }> = [];
 const docsByName = new Map<string, Reply>();
 for (let i = 0; i < docs.v.length; i += 2) docsByName.set(docs.v[i] as string, docs.v[i + 1]!);
 for (const entry of info) {
   const name = (entry as Reply[])[0] as string;
-  out[name] = { info: entry, docs: docsByName.get(name) ?? null };
+  out.push({ name, info: entry, docs: docsByName.get(name) ?? null });
 }
 const file = new URL('../src/engine/commands/redis-commands.json', import.meta.url);
 fs.writeFileSync(file, JSON.stringify(out));
-console.log(`wrote ${Object.keys(out).length} commands`);
+console.log(`wrote ${out.length} commands`);

@@ -48,7 +48,11 @@ export interface CommandSpec {
   readonly subcommands: ReadonlyMap<string, CommandSpec> | null;
   readonly handler: Handler | null;
   readonly getKeys: GetKeys | null;
+  /** Dense index of the spec in its table (per-server stats are arrays indexed by it). */
+  readonly id: number;
   // Hot-path flags, precomputed from `flags`.
+  readonly isProtected: boolean;
+  readonly skipMonitor: boolean;
   readonly isWrite: boolean;
   readonly denyOom: boolean;
   readonly noMulti: boolean;

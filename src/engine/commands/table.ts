@@ -15,6 +15,8 @@ interface Meta {
   docs: Reply;
 }
 
+const META = new Map((metadata as unknown as Array<Meta & { name: string }>).map((m) => [m.name, m]));
+
 /**
  * The command table (invariant 5): every implemented command with Redis's metadata and our
  * handler. COMMAND, HELP, hints and completion are all generated from it.
@@ -22,6 +24,8 @@ interface Meta {
 export class CommandTable {
   private readonly byName = new Map<string, CommandSpec>();
   readonly commands: CommandSpec[] = [];
+  /** Every spec, subcommands included, indexed by CommandSpec.id. */
+  readonly all: CommandSpec[] = [];
 
   constructor(groups: CommandGroup[] = GROUPS) {
     const handlers = new Map<string, Handler>();
@@ -34,11 +38,10 @@ export class CommandTable {
       for (const [name, k] of Object.entries(g.getKeys ?? {})) keyFinders.set(name, k);
     }
     const tops = new Set([...handlers.keys()].map((n) => n.split('|')[0]!));
-    const meta = metadata as unknown as Record<string, Meta>;
     for (const top of [...tops].sort()) {
-      const m = meta[top];
+      const m = META.get(top);
       if (m === undefined) throw new Error(`no Redis metadata for command ${top}`);
-      const spec = buildSpec(top, m, null, handlers, keyFinders);
+      const spec = buildSpec(top, m, null, handlers, keyFinders, this.all);
       this.commands.push(spec);
       this.byName.set(top, spec);
       this.byName.set(top.toUpperCase(), spec);
@@ -72,6 +75,7 @@ function buildSpec(
   container: CommandSpec | null,
   handlers: Map<string, Handler>,
   keyFinders: Map<string, GetKeys>,
+  all: CommandSpec[],
 ): CommandSpec {
   const info = m.info as Reply[];
   const flags = new Set(((info[2] as SetReply).v as StatusReply[]).map((f) => f.s));
@@ -95,10 +99,14 @@ function buildSpec(
     subcommands: null as Map<string, CommandSpec> | null,
     handler: handlers.get(fullname) ?? null,
     getKeys: keyFinders.get(fullname) ?? null,
+    id: all.length,
+    isProtected: flags.has('protected'),
+    skipMonitor: flags.has('skip_monitor') || flags.has('admin'),
     isWrite: flags.has('write'),
     denyOom: flags.has('denyoom'),
     noMulti: flags.has('no_multi'),
   } satisfies CommandSpec;
+  all.push(spec);
   const subInfos = info[9] as Reply[];
   const implemented = Array.isArray(subInfos)
     ? subInfos.filter((s) => handlers.has((s as Reply[])[0] as string))
@@ -108,7 +116,7 @@ function buildSpec(
     const subs = new Map<string, CommandSpec>();
     for (const s of implemented) {
       const subName = (s as Reply[])[0] as string;
-      const sub = buildSpec(subName, { info: s, docs: subDocs.get(subName) ?? null }, spec, handlers, keyFinders);
+      const sub = buildSpec(subName, { info: s, docs: subDocs.get(subName) ?? null }, spec, handlers, keyFinders, all);
       subs.set(sub.name, sub);
     }
     spec.subcommands = subs;

@@ -53,6 +53,8 @@ export const PARAMS: ParamSpec[] = [
 export class Config {
   private readonly values = new Map<string, string>();
   private readonly specs = new Map<string, ParamSpec>();
+  /** Bumped on every successful set, so derived caches know when to recompute. */
+  version = 0;
   /** Numeric/bool cache for the hot paths, invalidated on set. */
   private readonly numbers = new Map<string, number>();
 
@@ -116,6 +118,7 @@ export class Config {
     const parsed = parseValue(spec, raw);
     if ('error' in parsed) return parsed.error;
     this.values.set(spec.name, parsed.value);
+    this.version++;
     this.numbers.delete(spec.name);
     if (spec.alias !== undefined) this.numbers.delete(spec.alias);
     for (const [k, s] of this.specs) if (s === spec) this.numbers.delete(k);

@@ -33,7 +33,7 @@ export function processCommand(server: RedisServer, c: Client, argv: string[]): 
   if ((spec.arity > 0 && spec.arity !== argv.length) || argv.length < -spec.arity) {
     return reject(server, c, spec, E.wrongArity(spec.fullname));
   }
-  if (spec.flags.has('protected') && server.config.get('enable-debug-command') === 'no') {
+  if (spec.isProtected && server.config.get('enable-debug-command') === 'no') {
     return reject(server, c, spec, DEBUG_NOT_ALLOWED);
   }
   if (!c.authenticated && !spec.flags.has('no_auth')) {
@@ -94,7 +94,7 @@ export function call(server: RedisServer, c: Client, spec: CommandSpec, argv: st
     }
     c.write(reply);
   }
-  if (server.monitors.size > 0 && !spec.flags.has('skip_monitor') && !spec.flags.has('admin')) {
+  if (server.monitors.size > 0 && !spec.skipMonitor) {
     server.feedMonitors(c, argv);
   }
   if (server.dirty > dirtyBefore) server.propagate(c.db.id, c.argv);

@@ -90,13 +90,14 @@ export class RedisServer {
     rejectedClients: 0,
   };
   readonly errorStats = new Map<string, number>();
-  private readonly cmdStats = new Map<string, CommandStats>();
+  /** INFO commandstats rows, indexed by CommandSpec.id. */
+  private readonly cmdStats: (CommandStats | undefined)[] = [];
   readonly engineBugs: EngineBug[] = [];
 
   private readonly keyspaceListeners: Array<(e: KeyspaceEvent) => void> = [];
   private readonly propagateListeners: Array<(dbid: number, argv: string[]) => void> = [];
   private notifyFlags = 0;
-  private notifyFlagsSource = '';
+  private notifyFlagsVersion = -1;
 
   constructor(opts: ServerOptions) {
     this.clock = opts.clock;
@@ -230,20 +231,25 @@ export class RedisServer {
 
   /** Statistics row for INFO commandstats. */
   commandStats(spec: CommandSpec): CommandStats {
-    let s = this.cmdStats.get(spec.fullname);
+    let s = this.cmdStats[spec.id];
     if (s === undefined) {
       s = { calls: 0, usec: 0, rejectedCalls: 0, failedCalls: 0 };
-      this.cmdStats.set(spec.fullname, s);
+      this.cmdStats[spec.id] = s;
     }
     return s;
   }
 
-  allCommandStats(): ReadonlyMap<string, CommandStats> {
-    return this.cmdStats;
+  /** Stats of every command that has been called or rejected, by full name. */
+  allCommandStats(): Map<string, CommandStats> {
+    const out = new Map<string, CommandStats>();
+    this.cmdStats.forEach((s, id) => {
+      if (s !== undefined) out.set(this.commands.all[id]!.fullname, s);
+    });
+    return out;
   }
 
   resetStats(): void {
-    this.cmdStats.clear();
+    this.cmdStats.length = 0;
     this.errorStats.clear();
     for (const k of Object.keys(this.stats) as (keyof typeof this.stats)[]) this.stats[k] = 0;
   }
@@ -288,13 +294,12 @@ export class RedisServer {
    */
   notify(cls: NotifyClass, event: string, key: string, dbid: number): void {
     for (let i = 0; i < this.keyspaceListeners.length; i++) this.keyspaceListeners[i]!({ db: dbid, key, event, cls });
-    const src = this.config.get('notify-keyspace-events');
-    if (src === '') return;
-    if (src !== this.notifyFlagsSource) {
-      this.notifyFlags = notifyFlagsFromString(src);
-      this.notifyFlagsSource = src;
+    if (this.notifyFlagsVersion !== this.config.version) {
+      this.notifyFlags = notifyFlagsFromString(this.config.get('notify-keyspace-events'));
+      this.notifyFlagsVersion = this.config.version;
     }
     const flags = this.notifyFlags;
+    if (flags <= 0) return;
     if ((flags & classBit(cls)) === 0) return;
     if (flags & NOTIFY_KEYSPACE) this.pubsub.publish(`__keyspace@${dbid}__:${key}`, event);
     if (flags & NOTIFY_KEYEVENT) this.pubsub.publish(`__keyevent@${dbid}__:${event}`, key);
