@@ -1,4 +1,4 @@
-import type { Client } from '../server/client.js';
+import { touchAllWatchedKeysInDb, touchWatchedKey, type WatchedKey } from '../server/multi.js';
 import type { RedisServer } from '../server/server.js';
 import { Dict, type DictEntry } from '../types/dict.js';
 import type { RedisValue } from '../types/object.js';
@@ -21,7 +21,7 @@ export class Db {
   expiresCursor = 0;
   avgTtl = 0;
   /** WATCH: key -> clients watching it in this db (db->watched_keys). */
-  readonly watchedKeys = new Map<string, Set<Client>>();
+  readonly watchedKeys = new Map<string, WatchedKey[]>();
 
   constructor(
     readonly server: RedisServer,
@@ -79,7 +79,9 @@ export class Db {
    * Signals the modification (WATCH); the caller sends the keyspace event for its command.
    */
   setKey(key: string, val: RedisValue, keepTtl = false): void {
-    const e = this.dict.getEntry(key);
+    // lookupKeyWrite first, as Redis's setKey does: an expired key is deleted (and reported as
+    // expired to WATCH and notifications) before the new value is added.
+    const e = this.lookupEntry(key);
     if (e === null) {
       this.add(key, val);
     } else {
@@ -150,18 +152,15 @@ export class Db {
   /** signalModifiedKey: invalidates WATCH (and, later, client-side caching). */
   signalModifiedKey(key: string): void {
     if (this.watchedKeys.size === 0) return;
-    const watchers = this.watchedKeys.get(key);
-    if (watchers === undefined) return;
-    for (const c of watchers) c.dirtyCas = true;
+    touchWatchedKey(this, key);
   }
 
-  /** Every watcher of every key in this db is invalidated (FLUSHDB, SWAPDB). */
-  signalFlushed(): void {
-    for (const [key, watchers] of this.watchedKeys) {
-      // Redis 7.0 (touchAllWatchedKeysInDb) only dirties clients whose key existed.
-      if (!this.dict.has(key)) continue;
-      for (const c of watchers) c.dirtyCas = true;
-    }
+  /**
+   * signalFlushedDb: invalidates WATCHes on this db's keys. Call it before the contents go:
+   * FLUSHDB/FLUSHALL with no argument; SWAPDB a b as a.signalFlushed(b) and b.signalFlushed(a).
+   */
+  signalFlushed(replacedWith: Db | null = null): void {
+    touchAllWatchedKeysInDb(this, replacedWith);
   }
 
   /** emptyDb for this db. */

@@ -28,19 +28,21 @@ export function notifyFlagsFromString(s: string): number {
   return flags;
 }
 
-/** keyspaceEventsFlagsToString: the canonical form CONFIG GET reports. */
+/**
+ * keyspaceEventsFlagsToString: the canonical form CONFIG GET reports. As in Redis 7.0, `n` is
+ * only written when `A` is not (so "An" reads back as "A"), and `m` comes after `K` and `E`.
+ */
 export function notifyFlagsToString(flags: number): string {
   let res = '';
   if ((flags & ALL) === ALL) res += 'A';
   else {
-    for (const c of ['g', '$', 'l', 's', 'h', 'z', 'x', 'e', 't', 'd'] as NotifyClass[]) {
+    for (const c of ['g', '$', 'l', 's', 'h', 'z', 'x', 'e', 't', 'd', 'n'] as NotifyClass[]) {
       if (flags & CLASS_BITS[c]) res += c;
     }
   }
-  if (flags & CLASS_BITS.m) res += 'm';
-  if (flags & CLASS_BITS.n) res += 'n';
   if (flags & NOTIFY_KEYSPACE) res += 'K';
   if (flags & NOTIFY_KEYEVENT) res += 'E';
+  if (flags & CLASS_BITS.m) res += 'm';
   return res;
 }
 

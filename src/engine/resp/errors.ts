@@ -22,6 +22,12 @@ export const EXECABORT = shared('EXECABORT Transaction discarded because of prev
 export const READONLY = shared("READONLY You can't write against a read only replica.");
 export const NAN_OR_INFINITY = shared('ERR increment would produce NaN or Infinity');
 export const STRING_EXCEEDS_MAX = shared('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
+export const OFFSET_OUT_OF_RANGE = shared('ERR offset is out of range');
+export const DECREMENT_OVERFLOW = shared('ERR decrement would overflow');
+export const LCS_NOT_STRINGS = shared('ERR The specified keys must contain string values');
+export const LCS_LEN_AND_IDX = shared('ERR If you want both the length and indexes, please just use IDX.');
+export const LCS_EXCEEDS_MAX = shared('ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len');
+export const LCS_ALLOC_FAILED = shared('ERR Insufficient memory, failed allocating transient memory for LCS');
 
 export function wrongArity(fullname: string): ErrorReply {
   return error(`ERR wrong number of arguments for '${fullname}' command`);
@@ -33,6 +39,13 @@ export function invalidExpireTime(cmd: string): ErrorReply {
 
 export function unknownSubcommand(sub: string, container: string): ErrorReply {
   return error(`ERR unknown subcommand '${truncate(sub, 128)}'. Try ${container.toUpperCase()} HELP.`);
+}
+
+/** addReplySubcommandSyntaxError: the subcommand as typed, the command upper-cased. */
+export function subcommandSyntaxError(argv: string[]): ErrorReply {
+  return error(
+    `ERR unknown subcommand or wrong number of arguments for '${truncate(argv[1]!, 128)}'. Try ${argv[0]!.toUpperCase()} HELP.`,
+  );
 }
 
 /** rejectCommandFormat: newlines in an error would break the protocol, Redis maps them to spaces. */

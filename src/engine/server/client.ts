@@ -2,6 +2,7 @@ import type { Reply } from '../../protocol/reply.js';
 import type { CommandSpec } from '../commands/spec.js';
 import type { Db } from '../keyspace/db.js';
 import type { RespVersion } from '../resp/encode.js';
+import type { WatchedKey } from './multi.js';
 import type { RedisServer } from './server.js';
 
 /** Where a client's replies go: the connection adapter (socket, worker port, test capture). */
@@ -35,12 +36,18 @@ export class Client {
   /** CLIENT_DIRTY_CAS: a watched key changed, EXEC will return a nil array. */
   dirtyCas = false;
   queued: QueuedCommand[] = [];
-  readonly watched: Array<{ db: Db; key: string }> = [];
+  readonly watched: WatchedKey[] = [];
+  /** CLIENT_DENY_BLOCKING: set while EXEC runs; blocking commands must not block. */
+  denyBlocking = false;
 
   // Pub/Sub state (pubsub.c)
   readonly channels = new Set<string>();
   readonly patterns = new Set<string>();
+  /** SSUBSCRIBE channels (pubsubshard_channels), counted apart from the others. */
+  readonly shardChannels = new Set<string>();
   monitor = false;
+  /** CLIENT NO-EVICT: exempt from client eviction (maxmemory-clients). */
+  noEvict = false;
 
   /** CLIENT_CLOSE_AFTER_REPLY (QUIT, protocol errors): the adapter closes after flushing. */
   closeAfterReply = false;
@@ -71,6 +78,6 @@ export class Client {
 
   /** CLIENT_PUBSUB: in RESP2 only (P)SUBSCRIBE/(P)UNSUBSCRIBE/PING/QUIT/RESET are allowed. */
   inPubSubMode(): boolean {
-    return this.channels.size + this.patterns.size > 0;
+    return this.channels.size + this.patterns.size + this.shardChannels.size > 0;
   }
 }

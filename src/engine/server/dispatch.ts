@@ -19,10 +19,16 @@ const DEBUG_NOT_ALLOWED = error(
  * then queue (MULTI) or call. Replies go to the client's sink.
  */
 export function processCommand(server: RedisServer, c: Client, argv: string[]): void {
+  // DEBUG SLEEP holds the node: what arrives meanwhile runs, in order, when it wakes up.
+  if (server.busy !== null) {
+    server.busy.push({ c, argv });
+    return;
+  }
   server.now = server.clock.now();
   c.lastInteraction = server.now;
   if (argv.length === 0) return;
   const spec = server.commands.lookup(argv);
+  c.lastCommand = spec === undefined ? 'NULL' : spec.fullname;
   if (spec === undefined || spec.handler === null && spec.subcommands === null) {
     const base = server.commands.get(argv[0]!);
     if (base !== undefined && base.subcommands !== null && argv.length > 1) {
@@ -86,7 +92,6 @@ export function call(server: RedisServer, c: Client, spec: CommandSpec, argv: st
   stats.calls++;
   stats.usec += server.modelCost(spec, argv);
   server.stats.totalCommandsProcessed++;
-  c.lastCommand = spec.fullname;
   if (reply !== undefined) {
     if (reply !== null && typeof reply === 'object' && !Array.isArray(reply) && reply.t === 'error') {
       stats.failedCalls++;
@@ -97,5 +102,6 @@ export function call(server: RedisServer, c: Client, spec: CommandSpec, argv: st
   if (server.monitors.size > 0 && !spec.skipMonitor) {
     server.feedMonitors(c, argv);
   }
-  if (server.dirty > dirtyBefore) server.propagate(c.db.id, c.argv);
+  // EXEC is never propagated itself: its commands are, as one transaction (execCommand).
+  if (server.dirty > dirtyBefore && spec.fullname !== 'exec') server.alsoPropagate(c.db.id, c.argv);
 }

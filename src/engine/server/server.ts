@@ -10,6 +10,7 @@ import { Prng } from '../time/prng.js';
 import { Client, type ReplySink } from './client.js';
 import { Config } from './config.js';
 import { call, processCommand } from './dispatch.js';
+import { unwatchAllKeys } from './multi.js';
 import { PubSub } from './pubsub.js';
 
 export interface ServerOptions {
@@ -70,6 +71,10 @@ export class RedisServer {
   dirty = 0;
   isReplica = false;
   expireCycleDb = 0;
+  /** DEBUG SET-ACTIVE-EXPIRE (server.active_expire_enabled): serverCron's expire cycle runs. */
+  activeExpireEnabled = true;
+  /** DEBUG SLEEP: non-null while the node sleeps; commands arriving meanwhile wait here. */
+  busy: Array<{ c: Client; argv: string[] }> | null = null;
   private nextClientId = 1;
   /** Pending timers ordered by (at, seq). */
   private readonly timers: Timer[] = [];
@@ -127,6 +132,7 @@ export class RedisServer {
       opts.addr ?? `127.0.0.1:${40000 + (id % 20000)}`,
       `${this.host}:${this.port}`,
     );
+    c.authenticated = this.config.get('requirepass') === '';
     this.clients.set(id, c);
     this.stats.totalConnectionsReceived++;
     return c;
@@ -138,10 +144,7 @@ export class RedisServer {
     c.closed = true;
     this.clients.delete(c.id);
     this.monitors.delete(c);
-    for (const ch of c.channels) this.pubsub.channels.get(ch)?.delete(c) && this.pubsub.channels.get(ch)!.size === 0 && this.pubsub.channels.delete(ch);
-    for (const p of c.patterns) this.pubsub.patterns.get(p)?.delete(c) && this.pubsub.patterns.get(p)!.size === 0 && this.pubsub.patterns.delete(p);
-    c.channels.clear();
-    c.patterns.clear();
+    this.pubsub.unsubscribeAll(c);
     this.unwatchAll(c);
     c.onClose?.(c);
   }
@@ -215,7 +218,7 @@ export class RedisServer {
   /** serverCron: one period of background work. */
   private serverCron(): void {
     this.cronLoops++;
-    if (!this.isReplica) activeExpireCycle(this);
+    if (!this.isReplica && this.activeExpireEnabled) activeExpireCycle(this);
     this.databasesCron();
   }
 
@@ -305,6 +308,22 @@ export class RedisServer {
     if (flags & NOTIFY_KEYEVENT) this.pubsub.publish(`__keyevent@${dbid}__:${event}`, key);
   }
 
+  /**
+   * server.also_propagate while EXEC runs: the transaction's commands, emitted together when it
+   * ends (wrapped in MULTI/EXEC when more than one). Null outside EXEC.
+   */
+  execPropagation: Array<{ dbid: number; argv: string[] }> | null = null;
+
+  /**
+   * alsoPropagate: a command's own effects. Inside EXEC they join the transaction; elsewhere
+   * they go out now. Lazy expiry and eviction DELs use `propagate` directly: Redis 7.0 emits
+   * them at once, outside any transaction.
+   */
+  alsoPropagate(dbid: number, argv: string[]): void {
+    if (this.execPropagation === null) this.propagate(dbid, argv);
+    else this.execPropagation.push({ dbid, argv });
+  }
+
   /** Emit the command(s) that reproduce a write on another node (replication, AOF). */
   propagate(dbid: number, argv: string[]): void {
     for (let i = 0; i < this.propagateListeners.length; i++) this.propagateListeners[i]!(dbid, argv);
@@ -321,14 +340,8 @@ export class RedisServer {
     for (const m of this.monitors) m.write(msg);
   }
 
-  /** unwatchAllKeys */
+  /** unwatchAllKeys (server/multi.ts) */
   unwatchAll(c: Client): void {
-    for (const { db, key } of c.watched) {
-      const set = db.watchedKeys.get(key);
-      if (set === undefined) continue;
-      set.delete(c);
-      if (set.size === 0) db.watchedKeys.delete(key);
-    }
-    c.watched.length = 0;
+    unwatchAllKeys(c);
   }
 }

@@ -10,7 +10,9 @@
  *   (_dictRehashStep) plus batches from serverCron;
  * - new entries go to the head of their bucket's chain, in the new table while rehashing;
  * - dictScan walks buckets with the reverse-binary cursor, so an element present for the
- *   whole scan is returned at least once even if the table grows or shrinks in between.
+ *   whole scan is returned at least once even if the table grows or shrinks in between;
+ * - scans and iterations pause rehashing (dictPauseRehashing) so a callback that looks keys
+ *   up or deletes them cannot move the chain being walked.
  */
 
 export interface DictEntry<V> {
@@ -27,6 +29,8 @@ export interface DictEntry<V> {
 export const DICT_HT_INITIAL_SIZE = 4;
 const DICT_FORCE_RESIZE_RATIO = 5;
 const EMPTY_VISITS_PER_STEP = 10;
+/** GETFAIR_NUM_ENTRIES: how many entries dictGetFairRandomKey samples. */
+const GETFAIR_NUM_ENTRIES = 15;
 
 interface Table<V> {
   buckets: (DictEntry<V> | null)[];
@@ -76,6 +80,8 @@ export class Dict<V> {
   private ht1: Table<V> = EMPTY_TABLE as Table<V>;
   /** Next bucket of ht0 to move; -1 when not rehashing. */
   rehashIdx = -1;
+  /** dict->pauserehash: > 0 while a scan or an iteration is walking the tables. */
+  private pauseRehash = 0;
   /** Mirrors dict_can_resize: off while a fork child exists in Redis (BGSAVE); on here. */
   canResize = true;
   /** Called after each bucket move so views can animate rehashing (set by owners that care). */
@@ -99,14 +105,19 @@ export class Dict<V> {
     };
   }
 
-  /** Buckets in table 0 (Redis's dictSlots counts both tables). */
+  /** dictSlots: buckets in both tables. */
   slots(): number {
     return this.ht0.buckets.length + this.ht1.buckets.length;
   }
 
+  /** dictFind */
   getEntry(key: string): DictEntry<V> | null {
     if (this.ht0.used + this.ht1.used === 0) return null;
     if (this.rehashIdx !== -1) this.rehashStep();
+    return this.find(key);
+  }
+
+  private find(key: string): DictEntry<V> | null {
     const h = hashBytes(key, this.seed);
     let e = this.ht0.buckets[h & this.ht0.mask] ?? null;
     while (e !== null) {
@@ -134,6 +145,22 @@ export class Dict<V> {
   /** dictAdd: inserts a new key; the caller guarantees it is absent. */
   add(key: string, val: V, lru = 0): DictEntry<V> {
     if (this.rehashIdx !== -1) this.rehashStep();
+    return this.insert(key, val, lru);
+  }
+
+  /** dictReplace: set the value, returning the entry (new or existing). One rehash step, as in Redis. */
+  set(key: string, val: V): DictEntry<V> {
+    if (this.rehashIdx !== -1) this.rehashStep();
+    const e = this.find(key);
+    if (e !== null) {
+      e.val = val;
+      return e;
+    }
+    return this.insert(key, val, 0);
+  }
+
+  /** dictAddRaw after the rehash step: grow if needed, then link at the head of the bucket. */
+  private insert(key: string, val: V, lru: number): DictEntry<V> {
     this.expandIfNeeded();
     const t = this.rehashIdx !== -1 ? this.ht1 : this.ht0;
     const idx = hashBytes(key, this.seed) & t.mask;
@@ -141,16 +168,6 @@ export class Dict<V> {
     t.buckets[idx] = e;
     t.used++;
     return e;
-  }
-
-  /** dictReplace / dictAdd: set the value, returning the entry (new or existing). */
-  set(key: string, val: V): DictEntry<V> {
-    const e = this.getEntry(key);
-    if (e !== null) {
-      e.val = val;
-      return e;
-    }
-    return this.add(key, val);
   }
 
   /** dictDelete: unlinks the key; returns the removed entry or null. */
@@ -195,7 +212,7 @@ export class Dict<V> {
       return;
     }
     const used = this.ht0.used;
-    if (used >= size && (this.canResize || used / size > DICT_FORCE_RESIZE_RATIO)) {
+    if (used >= size && (this.canResize || Math.floor(used / size) > DICT_FORCE_RESIZE_RATIO)) {
       this.expand(used + 1);
     }
   }
@@ -227,9 +244,13 @@ export class Dict<V> {
     return false;
   }
 
-  /** dictRehash(d, n): move n buckets; returns true while more remain. */
+  /**
+   * dictRehash(d, n): move n buckets; returns true while more remain. Does nothing while a
+   * scan or iteration has rehashing paused (as dictRehashMilliseconds and _dictRehashStep).
+   */
   rehash(n: number): boolean {
     if (this.rehashIdx === -1) return false;
+    if (this.pauseRehash > 0) return true;
     let emptyVisits = n * EMPTY_VISITS_PER_STEP;
     const from = this.ht0;
     const to = this.ht1;
@@ -265,21 +286,30 @@ export class Dict<V> {
     return true;
   }
 
-  /** _dictRehashStep: one bucket, done on lookups and updates while rehashing. */
+  /** _dictRehashStep: one bucket, done on lookups and updates while rehashing (unless paused). */
   rehashStep(): void {
-    this.rehash(1);
+    if (this.pauseRehash === 0) this.rehash(1);
   }
 
   /**
    * dictScan: visit every entry of the bucket(s) the cursor designates and return the next
-   * cursor (0 when the scan is complete).
+   * cursor (0 when the scan is complete). The visitor may look up or delete entries.
    */
   scan(cursor: number, visit: (e: DictEntry<V>) => void): number {
     if (this.size === 0) return 0;
-    let v = cursor >>> 0;
+    this.pauseRehash++;
+    try {
+      return this.scanBuckets(cursor >>> 0, visit);
+    } finally {
+      this.pauseRehash--;
+    }
+  }
+
+  private scanBuckets(v: number, visit: (e: DictEntry<V>) => void): number {
     if (this.rehashIdx === -1) {
       const t = this.ht0;
       this.visitChain(t.buckets[v & t.mask] ?? null, visit);
+      // Set the bits above the mask so that incrementing the reversed cursor carries into them.
       v = (v | ~t.mask) >>> 0;
       v = rev32(v);
       v = (v + 1) >>> 0;
@@ -339,31 +369,80 @@ export class Dict<V> {
     return he;
   }
 
-  /** See visitBucketsAt. */
-  visitBucketsAt(cursor: number, visit: (e: DictEntry<V>) => void): number {
-    let n = 0;
-    for (let ti = 0; ti < 2; ti++) {
-      const t = ti === 0 ? this.ht0 : this.ht1;
-      if (ti === 1 && this.rehashIdx === -1) break;
-      if (t.buckets.length === 0) continue;
-      let e = t.buckets[cursor & t.mask] ?? null;
-      while (e !== null) {
-        const next = e.next;
-        visit(e);
-        n++;
-        e = next;
+  /**
+   * dictGetSomeKeys: up to `count` entries from a random stretch of buckets (not necessarily
+   * distinct in distribution, cheap): what eviction sampling and dictGetFairRandomKey use.
+   */
+  sampleEntries(count: number, rand: (n: number) => number): DictEntry<V>[] {
+    const out: DictEntry<V>[] = [];
+    if (this.size < count) count = this.size;
+    if (count === 0) return out;
+    let maxSteps = count * 10;
+    for (let j = 0; j < count && this.rehashIdx !== -1; j++) this.rehashStep();
+    const tables = this.rehashIdx !== -1 ? 2 : 1;
+    let maxMask = this.ht0.mask;
+    if (tables > 1 && maxMask < this.ht1.mask) maxMask = this.ht1.mask;
+    let i = rand(maxMask + 1);
+    let emptyLen = 0;
+    while (out.length < count && maxSteps-- > 0) {
+      for (let j = 0; j < tables; j++) {
+        // Buckets of ht0 below rehashIdx are empty; past the end of ht1 too, jump ahead.
+        if (tables === 2 && j === 0 && i < this.rehashIdx) {
+          if (i >= this.ht1.buckets.length) i = this.rehashIdx;
+          else continue;
+        }
+        const t = j === 0 ? this.ht0 : this.ht1;
+        if (i >= t.buckets.length) continue;
+        let he = t.buckets[i] ?? null;
+        if (he === null) {
+          emptyLen++;
+          if (emptyLen >= 5 && emptyLen > count) {
+            i = rand(maxMask + 1);
+            emptyLen = 0;
+          }
+        } else {
+          emptyLen = 0;
+          while (he !== null) {
+            out.push(he);
+            if (out.length === count) return out;
+            he = he.next;
+          }
+        }
       }
+      i = (i + 1) & maxMask;
     }
-    return n;
+    return out;
   }
 
-  /** Every entry, in table order (for DEBUG, RDB and small-dict conversions; not for SCAN). */
+  /**
+   * dictGetFairRandomKey (RANDOMKEY): pick among a sample of entries, which corrects most of
+   * dictGetRandomKey's bias towards entries in short chains.
+   */
+  fairRandomEntry(rand: (n: number) => number): DictEntry<V> | null {
+    const sample = this.sampleEntries(GETFAIR_NUM_ENTRIES, rand);
+    if (sample.length === 0) return this.randomEntry(rand);
+    return sample[rand(sample.length)]!;
+  }
+
+  /**
+   * Every entry, in table order, with rehashing paused like a safe iterator (KEYS, DEBUG, RDB,
+   * conversions; not SCAN). Entries may be deleted while iterating.
+   */
   *entries(): IterableIterator<DictEntry<V>> {
-    for (const t of [this.ht0, this.ht1]) {
-      for (let i = 0; i < t.buckets.length; i++) {
-        for (let e = t.buckets[i] ?? null; e !== null; e = e.next) yield e;
+    this.pauseRehash++;
+    try {
+      for (const t of [this.ht0, this.ht1]) {
+        for (let i = 0; i < t.buckets.length; i++) {
+          let e = t.buckets[i] ?? null;
+          while (e !== null) {
+            const next = e.next;
+            yield e;
+            e = next;
+          }
+        }
       }
+    } finally {
+      this.pauseRehash--;
     }
   }
 }
-

@@ -1,3 +1,5 @@
+import type { ValueData } from '../../protocol/api.js';
+
 /**
  * What a key holds. Redis wraps every value in a robj {type, encoding, lru, refcount, ptr};
  * here the type and encoding are derived from the value itself, so a plain string value costs
@@ -39,6 +41,11 @@ export abstract class RedisCollection {
   abstract get length(): number;
   /** A deep copy for COPY. */
   abstract copy(): RedisCollection;
+  /**
+   * The first `limit` elements in the type's own order (list order, zset by score), as plain
+   * data: what the keyspace views draw and what a session file stores.
+   */
+  abstract elements(limit: number): ValueData;
 }
 
 export type StringValue = string | number | bigint | RawString;

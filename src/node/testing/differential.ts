@@ -21,6 +21,8 @@ import { startRealRedis, type RealRedis } from './realRedis.js';
  *   :sleep 120         wait (both sides run on the wall clock)
  *   :client 2          switch to connection 2 (opened on first use)
  *   :read              read one pushed reply on the current connection on both sides
+ *   :none              assert nothing is waiting to be read on the current connection on
+ *                      either side (after a short grace for the real server's bytes to arrive)
  *   # comment
  */
 export type CompareMode = 'exact' | 'unordered' | 'shape';
@@ -38,6 +40,8 @@ export interface DiffResult {
 
 /** How long to wait for a reply that comes later (blocked commands, DEBUG SLEEP). */
 const REPLY_WAIT_MS = 5000;
+/** How long `:none` lets real bytes arrive before concluding there are none. */
+const NONE_GRACE_MS = 50;
 
 interface EngineConn {
   client: Client;
@@ -94,6 +98,17 @@ export class DifferentialHarness {
           continue;
         }
         const [real, eng] = await conn(current);
+        if (line === ':none') {
+          await new Promise((r) => setTimeout(r, NONE_GRACE_MS));
+          engine.tick();
+          result.compared++;
+          const realPending = real.unread();
+          const enginePending = eng.out.map((r) => encodeReply(r, eng.client.resp)).join('');
+          if (realPending !== '' || enginePending !== '') {
+            result.divergences.push({ line, real: realPending || '<none>', engine: enginePending || '<none>' });
+          }
+          continue;
+        }
         let mode: CompareMode = 'exact';
         let text = line;
         if (line.startsWith('~ ')) { mode = 'unordered'; text = line.slice(2); }

@@ -66,6 +66,11 @@ export class RespConnection {
     });
   }
 
+  /** Bytes received but not yet read as a reply (the differential harness's `:none`). */
+  unread(): string {
+    return this.buf;
+  }
+
   /** Send raw bytes (inline commands, protocol-error tests). */
   writeRaw(bytes: string): void {
     this.socket.write(Buffer.from(bytes, 'latin1'));

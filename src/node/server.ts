@@ -1,0 +1,202 @@
+import net from 'node:net';
+import type { Reply } from '../protocol/reply.js';
+import { encodeReply } from '../engine/resp/encode.js';
+import { RequestParser } from '../engine/resp/request.js';
+import type { Client } from '../engine/server/client.js';
+import { RedisServer } from '../engine/server/server.js';
+import { ScaledClock } from '../engine/time/clock.js';
+
+/**
+ * The engine served over TCP, so redis-cli, redis-benchmark and real client libraries can talk
+ * to it (networking.c in miniature). One engine Client per socket; replies are encoded into
+ * the connection's pending output and written once per batch of input, which makes pipelining
+ * cost one socket write per read rather than one per command.
+ */
+export interface RespServerOptions {
+  port: number;
+  host?: string;
+  seed?: number;
+  /** Startup config, like redis-server's command-line options (`port` is filled in). */
+  config?: Record<string, string>;
+}
+
+/** Longest sleep between two server.tick() calls: bounds the lateness of a new timer. */
+const MAX_TICK_INTERVAL_MS = 10;
+
+export class RespServer {
+  readonly engine: RedisServer;
+  private readonly connections = new Set<Connection>();
+  /** Connections with output produced outside their own input (PUBLISH, timers, CLIENT KILL). */
+  private readonly pending: Connection[] = [];
+  private tickTimer: NodeJS.Timeout | null = null;
+  /**
+   * The wall clock as of the current event (Redis also reads the time once per event-loop
+   * iteration for most purposes): one Date.now() per socket read instead of one per command.
+   */
+  private wallNow: number;
+
+  private constructor(
+    private readonly listener: net.Server,
+    readonly host: string,
+    readonly port: number,
+    opts: RespServerOptions,
+  ) {
+    this.wallNow = Date.now();
+    this.engine = new RedisServer({
+      clock: new ScaledClock(() => this.wallNow),
+      seed: opts.seed,
+      host,
+      config: { ...opts.config, port: String(port) },
+    });
+    listener.on('connection', (socket) => this.accept(socket));
+    this.scheduleTick();
+  }
+
+  /** Bind (port 0 picks a free one) and start serving. */
+  static listen(opts: RespServerOptions): Promise<RespServer> {
+    const host = opts.host ?? '127.0.0.1';
+    const listener = net.createServer({ noDelay: true });
+    return new Promise((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(opts.port, host, () => {
+        listener.off('error', reject);
+        const { port } = listener.address() as net.AddressInfo;
+        try {
+          resolve(new RespServer(listener, host, port, opts));
+        } catch (e) {
+          listener.close();
+          reject(e);
+        }
+      });
+    });
+  }
+
+  /** Stop accepting, drop every connection, stop the clock. */
+  close(): Promise<void> {
+    if (this.tickTimer !== null) clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+    for (const conn of this.connections) conn.socket.destroy();
+    return new Promise((resolve) => this.listener.close(() => resolve()));
+  }
+
+  private accept(socket: net.Socket): void {
+    this.wallNow = Date.now();
+    const conn = new Connection(this, socket);
+    this.connections.add(conn);
+    socket.on('data', (chunk: Buffer) => {
+      this.wallNow = Date.now();
+      conn.onData(chunk);
+      this.flushPending();
+    });
+    socket.on('drain', () => socket.resume());
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      this.connections.delete(conn);
+      conn.closed = true;
+      this.engine.freeClient(conn.client);
+    });
+  }
+
+  markPending(conn: Connection): void {
+    this.pending.push(conn);
+  }
+
+  private flushPending(): void {
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) pending[i]!.flush();
+    pending.length = 0;
+  }
+
+  /**
+   * The event loop's timer side (aeProcessEvents' time events): run the node up to now, then
+   * sleep until its next timer or cron period, never longer than MAX_TICK_INTERVAL_MS.
+   */
+  private scheduleTick(): void {
+    const engine = this.engine;
+    this.wallNow = Date.now();
+    const delay = Math.min(MAX_TICK_INTERVAL_MS, Math.max(0, engine.nextWakeup() - engine.clock.now()));
+    this.tickTimer = setTimeout(() => {
+      this.wallNow = Date.now();
+      engine.tick();
+      this.flushPending();
+      this.scheduleTick();
+    }, delay);
+  }
+}
+
+/** One accepted socket and its engine client. Bytes cross as latin1 so every byte survives. */
+class Connection {
+  readonly client: Client;
+  private readonly parser = new RequestParser();
+  /** Encoded replies not yet handed to the socket. */
+  private out = '';
+  /** Set while this connection's own input runs, so its replies are flushed once at the end. */
+  private inInput = false;
+  private queued = false;
+  /** The socket is closing: no more input is run (Redis's CLIENT_CLOSE_AFTER_REPLY). */
+  closed = false;
+
+  constructor(
+    private readonly server: RespServer,
+    readonly socket: net.Socket,
+  ) {
+    this.client = server.engine.createClient({
+      sink: (reply) => this.append(reply),
+      addr: `${socket.remoteAddress}:${socket.remotePort}`,
+    });
+    this.client.onClose = () => this.closeAfterFlush();
+  }
+
+  private append(reply: Reply): void {
+    this.out += encodeReply(reply, this.client.resp);
+    if (!this.inInput && !this.queued) {
+      this.queued = true;
+      this.server.markPending(this);
+    }
+  }
+
+  /** processInputBuffer: run every complete request in the chunk, then write once. */
+  onData(chunk: Buffer): void {
+    if (this.closed) return;
+    const parser = this.parser;
+    const engine = this.server.engine;
+    const client = this.client;
+    parser.feed(chunk.toString('latin1'));
+    this.inInput = true;
+    for (;;) {
+      const req = parser.next();
+      if (req === null) break;
+      if (!Array.isArray(req)) {
+        this.out += encodeReply({ t: 'error', s: req.protocolError }, client.resp);
+        client.closeAfterReply = true;
+      } else {
+        engine.exec(client, req);
+      }
+      if (client.closeAfterReply || client.closed) break;
+    }
+    this.inInput = false;
+    if (client.closeAfterReply || client.closed) this.closeAfterFlush();
+    else this.flush();
+  }
+
+  flush(): void {
+    this.queued = false;
+    if (this.out.length === 0 || this.socket.destroyed) return;
+    const ok = this.socket.write(this.out, 'latin1');
+    this.out = '';
+    // A client that stops reading must not make us buffer its replies without bound.
+    if (!ok) this.socket.pause();
+  }
+
+  /**
+   * Send what is pending, then close (QUIT, CLIENT KILL, protocol errors). While the client's
+   * own input runs this waits for the end of the batch, so a self-kill still gets its reply.
+   */
+  private closeAfterFlush(): void {
+    if (this.closed || this.inInput) return;
+    this.closed = true;
+    this.flush();
+    this.socket.end();
+    this.server.engine.freeClient(this.client);
+  }
+}
