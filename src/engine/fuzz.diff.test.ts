@@ -268,7 +268,7 @@ describe('random command sequences vs redis-server', () => {
     let compared = 0;
     let failedRuns = 0;
     for (const script of scripts) {
-      const r = await harness.run(script);
+      const t0 = Date.now(); const r = await harness.run(script); if (Date.now() - t0 > 1000) console.log("SLOW", Date.now() - t0, script);
       compared += r.compared;
       if (r.divergences.length === 0) continue;
       failedRuns++;

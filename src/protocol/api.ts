@@ -19,6 +19,11 @@ export interface EngineApi {
    * blocked replies) arrives in event batches. Null when the connection is closed.
    */
   execute(clientId: number, argv: string[]): ExecResult | null;
+  /**
+   * A pipeline: the commands one after the other, one result each, in a single round trip
+   * (a pasted script). Stops after a command that closed the connection.
+   */
+  executeMany(clientId: number, commands: string[][]): ExecResult[] | null;
 
   setSpeed(speed: number): ClockState;
   pause(): ClockState;

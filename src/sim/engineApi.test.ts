@@ -75,6 +75,15 @@ describe('engine API', () => {
     expect(api.execute(999, ['PING'])).toBeNull();
   });
 
+  it('runs a pipeline in one call, one result per command, stopping at QUIT', () => {
+    const { api } = testEngine();
+    const c = api.openClient();
+    const results = api.executeMany(c.id, [['SET', 'a', '1'], ['GET', 'a'], ['QUIT'], ['GET', 'a']])!;
+    expect(results.map((r) => r.replies)).toEqual([[{ t: 'status', s: 'OK' }], ['1'], [{ t: 'status', s: 'OK' }]]);
+    expect(results[2]!.client.closed).toBe(true);
+    expect(api.executeMany(c.id, [['PING']])).toBeNull();
+  });
+
   it('reports clients the server closed', () => {
     const { api, sim, host } = testEngine();
     const batches = collect(api);

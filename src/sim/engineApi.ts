@@ -8,6 +8,7 @@ import { dbOf, keyDetail, keyRows, scanKeys } from './projections/keyspace.js';
 import { RealtimeDriver, type HostTimers } from './realtime.js';
 import { restoreSession } from './session/restore.js';
 import { snapshotSession } from './session/snapshot.js';
+import type { SimClient } from './simClient.js';
 import type { Simulation } from './simulation.js';
 
 /** What the host (the worker) lends the API: timers and a per-animation-frame callback. */
@@ -53,6 +54,18 @@ export function createEngineApi(sim: Simulation, host: EngineHost): EngineApi {
     return d;
   };
 
+  const run = (c: SimClient, argv: unknown): ExecResult => {
+    if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
+      return { replies: [error('ERR redsim: a command is a list of strings')], client: c.state() };
+    }
+    try {
+      return sim.execute(c, argv.map(toByteString));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return { replies: [...c.takeOutput(), error(`ERR redsim internal error: ${message.replace(/[\r\n]+/g, ' ')}`)], client: c.state() };
+    }
+  };
+
   return {
     hello: (): EngineInfo => ({ nodes: sim.nodes.map(nodeInfo), clock: sim.clockState() }),
 
@@ -66,18 +79,22 @@ export function createEngineApi(sim: Simulation, host: EngineHost): EngineApi {
     execute(id, argv): ExecResult | null {
       const c = sim.client(id);
       if (c === undefined) return null;
-      if (!Array.isArray(argv) || !argv.every((a) => typeof a === 'string')) {
-        return { replies: [error('ERR redsim: a command is a list of strings')], client: c.state() };
-      }
-      let result: ExecResult;
-      try {
-        result = sim.execute(c, argv.map(toByteString));
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        result = { replies: [...c.takeOutput(), error(`ERR redsim internal error: ${message.replace(/[\r\n]+/g, ' ')}`)], client: c.state() };
-      }
+      const result = run(c, argv);
       driver.reschedule();
       return result;
+    },
+
+    executeMany(id, commands): ExecResult[] | null {
+      const c = sim.client(id);
+      if (c === undefined) return null;
+      const results: ExecResult[] = [];
+      for (const argv of Array.isArray(commands) ? commands : []) {
+        const r = run(c, argv);
+        results.push(r);
+        if (r.client.closed) break;
+      }
+      driver.reschedule();
+      return results;
     },
 
     setSpeed: (speed) => clockMoved(sim.setSpeed(Number(speed))),

@@ -76,6 +76,16 @@ describe('Simulation', () => {
     expect(s.msUntilWakeup()).toBeCloseTo(10);
   });
 
+  it('closes the connection after the reply to QUIT', () => {
+    const { sim: s } = sim();
+    const c = s.openClient()!;
+    const r = s.execute(c, ['QUIT']);
+    expect(r.replies).toEqual([{ t: 'status', s: 'OK' }]);
+    expect(r.client.closed).toBe(true);
+    expect(s.client(c.id)).toBeUndefined();
+    expect(s.node()!.server.clients.size).toBe(0);
+  });
+
   it('closes clients on request without reporting them as lost', () => {
     const { sim: s } = sim();
     const c = s.openClient()!;

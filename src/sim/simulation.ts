@@ -100,7 +100,10 @@ export class Simulation {
     c.node.server.exec(c.conn, argv);
     this.feed.outputDelivered(c);
     this.feed.checkReplacedDbs();
-    return { replies: c.takeOutput(), client: c.state() };
+    const replies = c.takeOutput();
+    // QUIT: the connection closes once its reply is out, and this result is how it goes out.
+    if (c.conn.closeAfterReply) this.closeClient(c.id);
+    return { replies, client: c.state() };
   }
 
   clientState(id: number): ClientState | undefined {

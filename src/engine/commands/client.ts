@@ -46,6 +46,26 @@ const CLIENT_BASE_MEMORY = 37632;
 const QUERY_BUFFER_ALLOC = 20474;
 const REPLY_BUFFER_SIZE = 16384;
 
+/** The command the caller is running sits in its query buffer; other connections hold nothing. */
+function runningArgv(c: Client, caller: Client | null): readonly string[] {
+  return c === caller ? c.argv : [];
+}
+
+/**
+ * getClientMemoryUsage, modelled: the connection's fixed buffers, the command being parsed,
+ * the queued MULTI commands and the pub/sub subscription tables.
+ */
+export function clientMemory(c: Client, caller: Client | null): number {
+  const running = runningArgv(c, caller);
+  let mem = CLIENT_BASE_MEMORY + 8 * running.length + 24 * c.queued.length;
+  for (const a of running) mem += a.length;
+  for (const q of c.queued) {
+    for (const a of q.argv) mem += a.length;
+    mem += 8 * q.argv.length;
+  }
+  return mem + channelDictBytes(c.channels.size) + channelDictBytes(c.shardChannels.size) + 24 * c.patterns.size;
+}
+
 /**
  * getClientInfoString: one line of CLIENT LIST / CLIENT INFO, Redis 7.0's fields in Redis's
  * order. Buffers and memory are modelled: the caller's own query buffer holds the command it is
@@ -61,7 +81,7 @@ export function clientInfoString(c: Client, caller: Client | null): string {
   if (c.closeAfterReply) flags += 'c';
   if (c.noEvict) flags += 'e';
   if (flags === '') flags = 'N';
-  const running = c === caller ? c.argv : [];
+  const running = runningArgv(c, caller);
   const qbuf = running.length === 0 ? 0 : multibulkLength(running);
   let argvMem = 0;
   for (const a of running) argvMem += a.length;
@@ -70,14 +90,12 @@ export function clientInfoString(c: Client, caller: Client | null): string {
     for (const a of q.argv) multiMem += a.length;
     multiMem += 8 * q.argv.length;
   }
-  const totMem = CLIENT_BASE_MEMORY + argvMem + 8 * running.length + multiMem + 24 * c.queued.length +
-    channelDictBytes(c.channels.size) + channelDictBytes(c.shardChannels.size) + 24 * c.patterns.size;
   return `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.id + 7} name=${c.name}` +
     ` age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)}` +
     ` flags=${flags} db=${c.db.id} sub=${c.channels.size} psub=${c.patterns.size} ssub=${c.shardChannels.size}` +
     ` multi=${c.inMulti ? c.queued.length : -1} qbuf=${qbuf} qbuf-free=${Math.max(QUERY_BUFFER_ALLOC, qbuf) - qbuf}` +
     ` argv-mem=${argvMem} multi-mem=${multiMem} rbs=${REPLY_BUFFER_SIZE} rbp=${REPLY_BUFFER_SIZE}` +
-    ` obl=0 oll=0 omem=0 tot-mem=${totMem} events=r cmd=${c.lastCommand} user=${c.user} redir=-1 resp=${c.resp}`;
+    ` obl=0 oll=0 omem=0 tot-mem=${clientMemory(c, caller)} events=r cmd=${c.lastCommand} user=${c.user} redir=-1 resp=${c.resp}`;
 }
 
 function clientId(c: Client): Reply {

@@ -56,6 +56,15 @@ export function validClientName(name: string): boolean {
 
 export const BAD_CLIENT_NAME = Object.freeze(error('ERR Client names cannot contain spaces, newlines or special characters.'));
 
+/**
+ * redactClientCommandArgument: the command vector MONITOR (and the slow log) will show hides
+ * this argument. The dispatcher shows argv after the handler ran, so replacing it in place is
+ * exactly Redis's effect.
+ */
+function redact(argv: string[], i: number): void {
+  argv[i] = '(redacted)';
+}
+
 /** In RESP2 a subscribed client gets PING's answer as a pub/sub style message. */
 function ping(c: Client, argv: string[]): Reply {
   if (argv.length > 2) return E.wrongArity('ping');
@@ -106,12 +115,15 @@ function auth(c: Client, argv: string[]): Reply {
   let user: string;
   let pass: string;
   if (argv.length === 2) {
+    pass = argv[1]!;
+    redact(argv, 1);
     if (c.server.config.get('requirepass') === '') return AUTH_WITHOUT_PASSWORD;
     user = 'default';
-    pass = argv[1]!;
   } else {
     user = argv[1]!;
     pass = argv[2]!;
+    redact(argv, 1);
+    redact(argv, 2);
   }
   return authenticateUser(c, user, pass) ? OK : WRONGPASS;
 }
@@ -136,6 +148,8 @@ function hello(c: Client, argv: string[]): Reply {
     const opt = argv[j]!.toLowerCase();
     if (opt === 'auth' && more >= 2) {
       credentials = [argv[j + 1]!, argv[j + 2]!];
+      redact(argv, j + 1);
+      redact(argv, j + 2);
       j += 2;
     } else if (opt === 'setname' && more >= 1) {
       name = argv[j + 1]!;

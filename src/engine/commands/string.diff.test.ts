@@ -832,6 +832,64 @@ describe('string encodings vs redis-server (OBJECT ENCODING)', () => {
   `);
 });
 
+describe('string keyspace events vs redis-server', () => {
+  const script = differentialSuite({ 'notify-keyspace-events': 'KEA' });
+  script('each write publishes the events Redis publishes', `
+    :client 2
+    PSUBSCRIBE __keyevent@0__:*
+    :client 1
+    SET a 1
+    SET a 2 EX 100
+    SET a 3 KEEPTTL GET
+    SET a 4 NX
+    SETEX b 10 x
+    GETEX b EX 10
+    GETEX b PERSIST
+    GETEX b PERSIST
+    GETEX b EXAT 1
+    INCR c
+    DECRBY c 5
+    INCRBYFLOAT c 1.5
+    APPEND c x
+    APPEND d x
+    SETRANGE d 0 y
+    SETRANGE e 2 y
+    SETRANGE e 2 ""
+    GETDEL e
+    GETSET d z
+    MSET f 1 f 2
+    MSETNX g 1 h 2
+    SETNX g 1
+    PSETEX i 100000 x
+    GET missing
+    :client 2
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+    :read
+  `);
+});
+
 describe('strings under a small proto-max-bulk-len vs redis-server', () => {
   const script = differentialSuite({ 'proto-max-bulk-len': '1mb' });
   script('APPEND, SETRANGE and LCS size limits', `

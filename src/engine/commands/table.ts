@@ -1,14 +1,20 @@
 import type { MapReply, Reply, SetReply, StatusReply } from '../../protocol/reply.js';
 import type { CommandGroup, CommandSpec, GetKeys, Handler } from './spec.js';
 import metadata from './redis-commands.json' with { type: 'json' };
+import { clientGroup } from './client.js';
+import { commandGroup } from './command.js';
+import { configGroup } from './config.js';
 import { connection } from './connection.js';
+import { debugGroup } from './debug.js';
 import { generic } from './generic.js';
+import { expireCommands } from './expire.js';
+import { objectCommands } from './object.js';
 import { pubsub } from './pubsub.js';
 import { serverGroup } from './server.js';
 import { strings } from './string.js';
 import { transactions } from './transactions.js';
 
-const GROUPS: CommandGroup[] = [strings, generic, connection, serverGroup, transactions, pubsub];
+const GROUPS: CommandGroup[] = [strings, generic, expireCommands, objectCommands, connection, serverGroup, transactions, pubsub, clientGroup, commandGroup, configGroup, debugGroup];
 
 interface Meta {
   info: Reply;

@@ -137,6 +137,21 @@ describe('transactions vs redis-server', () => {
     EXEC
   `);
 
+  script('RESTORE REPLACE over a watched key that was already expired (7.0.15 quirk)', `
+    SET src hello
+    DEBUG SET-ACTIVE-EXPIRE 0
+    SET k v PX 50
+    :sleep 100
+    WATCH k
+    :client 2
+    RESTORE k 0 "\\x00\\x05hello\\n\\x00cr\\xdfve4 \\n" REPLACE
+    :client 1
+    MULTI
+    GET k
+    EXEC
+    DEBUG SET-ACTIVE-EXPIRE 1
+  `);
+
   script('subscribing inside a transaction', `
     MULTI
     SUBSCRIBE x y

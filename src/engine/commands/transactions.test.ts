@@ -225,6 +225,24 @@ describe('WATCH', () => {
       expect(a.call('EXEC')).toEqual(NIL_ARRAY);
     });
 
+    it('replacing an expired watched key without deleting it first does not fail it (7.0.15)', () => {
+      // RESTORE ... REPLACE deletes without signalling, adds, then signals once: Redis 7.0.15's
+      // touchWatchedKey stops at a watcher whose key was expired at WATCH time and still exists.
+      const { server, clock, client } = testNode();
+      const db = server.dbs[0]!;
+      const a = client();
+      a.call('SET', 'k', 'v');
+      db.setExpire('k', clock.now() + 50);
+      clock.advance(100);
+      a.call('WATCH', 'k');
+      db.delete('k');
+      db.add('k', 'new');
+      db.signalModifiedKey('k');
+      a.call('MULTI');
+      a.call('GET', 'k');
+      expect(a.call('EXEC')).toEqual(['new']);
+    });
+
     it('active expiry of a watched key fails the transaction', () => {
       const { server, clock, client } = testNode();
       const a = client();
@@ -312,6 +330,25 @@ describe('EXEC and the rest of the server', () => {
       [0, ['MULTI']],
       [0, ['SET', 'a', '2']],
       [0, ['SET', 'b', '3']],
+      [0, ['EXEC']],
+    ]);
+  });
+
+  it('MULTI takes the first command\'s db and EXEC the last one\'s', () => {
+    const { server, client } = testNode();
+    const out: Array<[number, string[]]> = [];
+    server.onPropagate((db, argv) => out.push([db, argv]));
+    const a = client();
+    a.call('MULTI');
+    a.call('SELECT', '2');
+    a.call('SET', 'c', '1');
+    a.call('SELECT', '0');
+    a.call('INCR', 'a');
+    a.call('EXEC');
+    expect(out).toEqual([
+      [2, ['MULTI']],
+      [2, ['SET', 'c', '1']],
+      [0, ['INCR', 'a']],
       [0, ['EXEC']],
     ]);
   });

@@ -2,6 +2,8 @@ import { touchAllWatchedKeysInDb, touchWatchedKey, type WatchedKey } from '../se
 import type { RedisServer } from '../server/server.js';
 import { Dict, type DictEntry } from '../types/dict.js';
 import type { RedisValue } from '../types/object.js';
+import type { Int64 } from '../util/numbers.js';
+import { lfuInitial, lfuTouch } from './lfu.js';
 
 /** LRU_CLOCK_RESOLUTION: the object LRU clock ticks once a second, in 24 bits. */
 export const LRU_CLOCK_MAX = (1 << 24) - 1;
@@ -16,10 +18,14 @@ export function lruClock(nowMs: number): number {
  */
 export class Db {
   dict: Dict<RedisValue>;
-  expires: Dict<number>;
+  /** Absolute unix time in ms per volatile key, exact as int64 (a bigint beyond 2^53). */
+  expires: Dict<Int64>;
   /** activeExpireCycle state (db->expires_cursor, db->avg_ttl). */
   expiresCursor = 0;
   avgTtl = 0;
+  /** Cached lfuPolicy(), recomputed when the config changes. */
+  private policyVersion = -1;
+  private lfu = false;
   /** WATCH: key -> clients watching it in this db (db->watched_keys). */
   readonly watchedKeys = new Map<string, WatchedKey[]>();
 
@@ -28,7 +34,7 @@ export class Db {
     public id: number,
   ) {
     this.dict = new Dict<RedisValue>(server.hashSeed);
-    this.expires = new Dict<number>(server.hashSeed);
+    this.expires = new Dict<Int64>(server.hashSeed);
   }
 
   get size(): number {
@@ -53,7 +59,23 @@ export class Db {
     return e === null ? undefined : e.val;
   }
 
-  /** lookupKey with LOOKUP_NOTOUCH|LOOKUP_NOSTATS (TYPE, OBJECT, EXISTS-style checks still expire). */
+  /**
+   * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): counts hits/misses like lookupRead but leaves the
+   * LRU/LFU alone (TYPE, EXISTS, TTL, SCAN TYPE). OBJECT adds LOOKUP_NONOTIFY: notifyMiss false.
+   * Returns the entry so OBJECT can read its LRU/LFU field.
+   */
+  lookupReadNoTouch(key: string, notifyMiss = true): DictEntry<RedisValue> | null {
+    const e = this.dict.getEntry(key);
+    if (e === null || (this.expires.size > 0 && this.expireIfNeeded(key))) {
+      this.server.stats.keyspaceMisses++;
+      if (notifyMiss) this.server.notify('m', 'keymiss', key, this.id);
+      return null;
+    }
+    this.server.stats.keyspaceHits++;
+    return e;
+  }
+
+  /** lookupKey with LOOKUP_NOTOUCH|LOOKUP_NOSTATS: expires lazily, neither counts nor touches. */
   peek(key: string): RedisValue | undefined {
     this.expireIfNeeded(key);
     return this.dict.get(key);
@@ -64,14 +86,32 @@ export class Db {
     const e = this.dict.getEntry(key);
     if (e === null) return null;
     if (this.expires.size > 0 && this.expireIfNeeded(key)) return null;
-    e.lru = lruClock(this.server.now);
+    e.lru = this.lfuPolicy() ? this.touchLfu(e.lru) : lruClock(this.server.now);
     return e;
   }
 
-  /** dbAdd: the key must not exist. */
-  add(key: string, val: RedisValue): void {
-    this.dict.add(key, val, lruClock(this.server.now));
+  /** Whether maxmemory-policy is an LFU one: the `lru` field then holds the LFU counter. */
+  lfuPolicy(): boolean {
+    const config = this.server.config;
+    if (config.version !== this.policyVersion) {
+      this.policyVersion = config.version;
+      this.lfu = config.get('maxmemory-policy').endsWith('-lfu');
+    }
+    return this.lfu;
+  }
+
+  /** updateLFU */
+  private touchLfu(lru: number): number {
+    const config = this.server.config;
+    return lfuTouch(lru, this.server.now, config.getInt('lfu-decay-time'), config.getInt('lfu-log-factor'), this.server.prng.next());
+  }
+
+  /** dbAdd: the key must not exist. The new object's lru field is set as createObject does. */
+  add(key: string, val: RedisValue): DictEntry<RedisValue> {
+    const now = this.server.now;
+    const e = this.dict.add(key, val, this.lfuPolicy() ? lfuInitial(now) : lruClock(now));
     this.server.notify('n', 'new', key, this.id);
+    return e;
   }
 
   /**
@@ -86,7 +126,8 @@ export class Db {
       this.add(key, val);
     } else {
       e.val = val;
-      e.lru = lruClock(this.server.now);
+      // dbSetValue: under LFU the new value inherits the old one's counter.
+      if (!this.lfuPolicy()) e.lru = lruClock(this.server.now);
       if (!keepTtl && this.expires.size > 0) this.expires.delete(key);
     }
     this.signalModifiedKey(key);
@@ -106,14 +147,20 @@ export class Db {
     return true;
   }
 
-  /** getExpire: absolute unix time in ms, or -1. */
+  /** getExpire: absolute unix time in ms, or -1 (rounded beyond 2^53 ms: use getExpireInt64 to reply). */
   getExpire(key: string): number {
     if (this.expires.size === 0) return -1;
     const when = this.expires.get(key);
-    return when === undefined ? -1 : when;
+    return when === undefined ? -1 : Number(when);
   }
 
-  setExpire(key: string, when: number): void {
+  /** getExpire, exact: what TTL/PTTL/EXPIRETIME and persistence report. */
+  getExpireInt64(key: string): Int64 {
+    if (this.expires.size === 0) return -1;
+    return this.expires.get(key) ?? -1;
+  }
+
+  setExpire(key: string, when: Int64): void {
     const e = this.expires.getEntry(key);
     if (e === null) this.expires.add(key, when);
     else e.val = when;
@@ -123,10 +170,11 @@ export class Db {
     return this.expires.delete(key) !== null;
   }
 
-  /** keyIsExpired, with time frozen for the command (server.now). */
+  /** keyIsExpired: the TTL has passed once now > when (a key is still alive at its exact ms). */
   keyIsExpired(key: string): boolean {
     const when = this.getExpire(key);
-    return when >= 0 && when <= this.server.now;
+    // Redis compares whole milliseconds (mstime); server.now may carry a fraction.
+    return when >= 0 && Math.floor(this.server.now) > when;
   }
 
   /**
@@ -167,7 +215,7 @@ export class Db {
   clear(): number {
     const removed = this.dict.size;
     this.dict = new Dict<RedisValue>(this.server.hashSeed);
-    this.expires = new Dict<number>(this.server.hashSeed);
+    this.expires = new Dict<Int64>(this.server.hashSeed);
     this.expiresCursor = 0;
     this.avgTtl = 0;
     return removed;

@@ -57,26 +57,19 @@ export class PubSub {
     c.write(push([type.subscribeMsg, channel, type.subscriptionCount(c)]));
   }
 
-  /** pubsubUnsubscribeChannel: returns whether the client was subscribed. */
-  unsubscribe(c: Client, channel: string, notify: boolean, shard: boolean): boolean {
+  /** pubsubUnsubscribeChannel: confirmed even when the client was not subscribed. */
+  unsubscribe(c: Client, channel: string, notify: boolean, shard: boolean): void {
     const type = shard ? SHARD : GLOBAL;
-    const was = type.clientChannels(c).delete(channel);
-    if (was) removeSubscriber(type.serverChannels(this), channel, c);
+    if (type.clientChannels(c).delete(channel)) removeSubscriber(type.serverChannels(this), channel, c);
     if (notify) c.write(push([type.unsubscribeMsg, channel, type.subscriptionCount(c)]));
-    return was;
   }
 
   /** pubsubUnsubscribeAllChannels: with nothing to drop, one reply with a nil channel. */
-  unsubscribeAllChannels(c: Client, notify: boolean, shard: boolean): number {
+  unsubscribeAllChannels(c: Client, notify: boolean, shard: boolean): void {
     const type = shard ? SHARD : GLOBAL;
     const mine = type.clientChannels(c);
-    let count = 0;
-    for (const channel of mine) {
-      this.unsubscribe(c, channel, notify, shard);
-      count++;
-    }
-    if (notify && count === 0) c.write(push([type.unsubscribeMsg, null, type.subscriptionCount(c)]));
-    return count;
+    if (notify && mine.size === 0) c.write(push([type.unsubscribeMsg, null, type.subscriptionCount(c)]));
+    for (const channel of mine) this.unsubscribe(c, channel, notify, shard);
   }
 
   /** PSUBSCRIBE one pattern (pubsubSubscribePattern). */
@@ -89,22 +82,15 @@ export class PubSub {
   }
 
   /** pubsubUnsubscribePattern */
-  punsubscribe(c: Client, pattern: string, notify: boolean): boolean {
-    const was = c.patterns.delete(pattern);
-    if (was) removeSubscriber(this.patterns, pattern, c);
+  punsubscribe(c: Client, pattern: string, notify: boolean): void {
+    if (c.patterns.delete(pattern)) removeSubscriber(this.patterns, pattern, c);
     if (notify) c.write(push(['punsubscribe', pattern, GLOBAL.subscriptionCount(c)]));
-    return was;
   }
 
   /** pubsubUnsubscribeAllPatterns */
-  punsubscribeAll(c: Client, notify: boolean): number {
-    let count = 0;
-    for (const pattern of c.patterns) {
-      this.punsubscribe(c, pattern, notify);
-      count++;
-    }
-    if (notify && count === 0) c.write(push(['punsubscribe', null, GLOBAL.subscriptionCount(c)]));
-    return count;
+  punsubscribeAll(c: Client, notify: boolean): void {
+    if (notify && c.patterns.size === 0) c.write(push(['punsubscribe', null, GLOBAL.subscriptionCount(c)]));
+    for (const pattern of c.patterns) this.punsubscribe(c, pattern, notify);
   }
 
   /** Drop every subscription silently (freeClient, RESET's clearClientConnectionState). */

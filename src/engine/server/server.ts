@@ -71,8 +71,12 @@ export class RedisServer {
   dirty = 0;
   isReplica = false;
   expireCycleDb = 0;
+  /** activeExpireCycle's timelimit_exit: the last cycle ran out of time, the next visits every db. */
+  expireCycleTimelimitExit = false;
   /** DEBUG SET-ACTIVE-EXPIRE (server.active_expire_enabled): serverCron's expire cycle runs. */
   activeExpireEnabled = true;
+  /** used_memory_peak: the highest modelled memory INFO has reported. */
+  peakMemory = 0;
   /** DEBUG SLEEP: non-null while the node sleeps; commands arriving meanwhile wait here. */
   busy: Array<{ c: Client; argv: string[] }> | null = null;
   private nextClientId = 1;

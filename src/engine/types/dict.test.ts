@@ -9,7 +9,7 @@ function filled(n: number, prefix = 'k'): Dict<number> {
   return d;
 }
 
-function finishRehash(d: Dict<unknown>): void {
+function finishRehash<V>(d: Dict<V>): void {
   while (d.rehash(100));
 }
 

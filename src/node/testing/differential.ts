@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Reply } from '../../protocol/reply.js';
 import { splitArgs } from '../../protocol/splitargs.js';
+import { decodeReply } from '../../engine/resp/decode.js';
 import { encodeReply } from '../../engine/resp/encode.js';
 import type { Client } from '../../engine/server/client.js';
 import { RedisServer } from '../../engine/server/server.js';
@@ -140,13 +141,16 @@ export class DifferentialHarness {
         result.compared++;
         const resp = eng.client.resp;
         const engineRaw = engineReply === undefined ? '<no reply>' : encodeReply(engineReply, resp);
+        // Loose modes compare what a client decodes from each side's bytes (a RESP2 push is an
+        // array on the wire, whatever the engine called it).
+        const engineDecoded = engineReply === undefined ? undefined : decodeReply(engineRaw)!.reply;
         const same =
           mode === 'exact'
             ? engineRaw === realRaw
-            : engineReply !== undefined &&
+            : engineDecoded !== undefined &&
               (mode === 'unordered'
-                ? canonical(engineReply, resp, true) === canonical(realReply, resp, true)
-                : shape(engineReply) === shape(realReply));
+                ? canonical(engineDecoded, resp, true) === canonical(realReply, resp, true)
+                : shape(engineDecoded) === shape(realReply));
         if (!same) result.divergences.push({ line, real: realRaw, engine: engineRaw });
       }
     } finally {

@@ -29,7 +29,8 @@ export class History {
   async load(): Promise<void> {
     if (this.store === null) return;
     const saved = await this.store.load();
-    for (const line of saved) if (typeof line === 'string') this.push(line, false);
+    // Stored lines are data: control characters in them would drive the terminal when recalled.
+    for (const line of saved) if (typeof line === 'string') this.push(line.replace(/[\x00-\x1f\x7f-\x9f]/g, '\ufffd'), false);
   }
 
   get length(): number {

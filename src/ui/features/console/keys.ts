@@ -26,13 +26,9 @@ export function parseKeys(data: string): Key[] {
   const n = data.length;
   while (i < n) {
     const c = data.charCodeAt(i);
-    if (c >= 32 && c !== 127) {
+    if (!isControl(c)) {
       let j = i + 1;
-      while (j < n) {
-        const d = data.charCodeAt(j);
-        if (d < 32 || d === 127) break;
-        j++;
-      }
+      while (j < n && !isControl(data.charCodeAt(j))) j++;
       keys.push({ kind: 'text', text: data.slice(i, j) });
       i = j;
     } else if (c === 27) {
@@ -46,6 +42,11 @@ export function parseKeys(data: string): Key[] {
     }
   }
   return keys;
+}
+
+/** C0, DEL and C1 controls: never inserted as text (C1 would drive xterm like ESC does). */
+function isControl(c: number): boolean {
+  return c < 32 || (c >= 127 && c <= 159);
 }
 
 /** One escape sequence starting at `i`; returns the index after it. */
@@ -80,4 +81,44 @@ function parseEscape(data: string, i: number, keys: Key[]): number {
   else if (params === '') name = CSI_FINAL[final];
   if (name !== undefined) keys.push({ kind: 'key', name });
   return j + 1;
+}
+
+/** Keys waiting to be handled, first in first out; cheap to take from the front of a big paste. */
+export class KeyQueue {
+  private keys: Key[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.keys.length - this.head;
+  }
+
+  push(keys: readonly Key[]): void {
+    for (const k of keys) this.keys.push(k);
+  }
+
+  peek(i = 0): Key | undefined {
+    return this.keys[this.head + i];
+  }
+
+  shift(): Key | undefined {
+    const k = this.keys[this.head];
+    if (k === undefined) return undefined;
+    this.head++;
+    if (this.head > 1024 && this.head * 2 > this.keys.length) {
+      this.keys = this.keys.slice(this.head);
+      this.head = 0;
+    }
+    return k;
+  }
+
+  /** Index (from the front) of the first key matching, or -1. */
+  indexOf(pred: (k: Key) => boolean): number {
+    for (let i = this.head; i < this.keys.length; i++) if (pred(this.keys[i]!)) return i - this.head;
+    return -1;
+  }
+
+  clear(): void {
+    this.keys = [];
+    this.head = 0;
+  }
 }

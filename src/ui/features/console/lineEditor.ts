@@ -64,7 +64,7 @@ export class LineEditor {
   /** Enter: the line to run (a completion shown or a search match is taken). */
   finish(): string {
     this.acceptCompletion();
-    if (this.search !== null) this.leaveSearch(false);
+    if (this.search !== null) this.leaveSearch(true);
     this.history.endEdit();
     const line = this.buf;
     this.buf = '';

@@ -19,7 +19,7 @@ export class LineView {
   /** The escape sequence that redraws the line. */
   refresh(prompt: string, d: LineDisplay, hint: string | null, cols: number): string {
     const width = Math.max(1, cols);
-    let out = this.cursorRow > 0 ? `\x1b[${this.cursorRow}A\r\x1b[J` : '\r\x1b[J';
+    let out = this.clear();
     const promptText = d.prompt ?? prompt;
     out += promptText;
     if (d.bold === null) {
@@ -59,6 +59,13 @@ export class LineView {
     const out = this.refresh(prompt, { ...d, cursor: d.text.length, hints: false }, null, cols);
     this.cursorRow = 0;
     return out + '\r\n';
+  }
+
+  /** Erase the line (back to the prompt's first row); the next refresh starts there. */
+  clear(): string {
+    const out = this.cursorRow > 0 ? `\x1b[${this.cursorRow}A\r\x1b[J` : '\r\x1b[J';
+    this.cursorRow = 0;
+    return out;
   }
 
   /** The next refresh starts on the current row (after output was printed). */

@@ -38,6 +38,8 @@ export class KeyspaceModel {
   readonly store: StoreApi<KeyspaceState>;
   /** Bumped on every restart so late answers to an older scan are dropped. */
   private generation = 0;
+  /** Rows per SCAN page: what the list shows at once plus a margin, set by the list. */
+  pageSize = 50;
 
   constructor(
     private readonly engine: KeyspaceEngine,
@@ -69,7 +71,7 @@ export class KeyspaceModel {
   }
 
   /** Start the scan over (db or filter changed, db flushed, too many changes to follow). */
-  restart(pageSize: number, opts: { db?: number; pattern?: string } = {}): Promise<void> {
+  restart(opts: { db?: number; pattern?: string } = {}): Promise<void> {
     this.generation++;
     const keepSelection = opts.db === undefined || opts.db === this.s.db;
     this.set({
@@ -83,17 +85,17 @@ export class KeyspaceModel {
       error: '',
       ...(keepSelection ? {} : { selected: null, detail: null }),
     });
-    return this.loadMore(pageSize);
+    return this.loadMore();
   }
 
   /** Fetch the next SCAN page unless one is in flight or the scan is complete. */
-  async loadMore(pageSize: number): Promise<void> {
+  async loadMore(): Promise<void> {
     const s = this.s;
     if (s.loading || s.done) return;
     const gen = this.generation;
     this.set({ loading: true });
     try {
-      const page = await this.engine.scanKeys({ node: s.node, db: s.db, cursor: s.cursor, pattern: s.pattern, count: pageSize });
+      const page = await this.engine.scanKeys({ node: s.node, db: s.db, cursor: s.cursor, pattern: s.pattern, count: this.pageSize });
       if (gen !== this.generation) return;
       const known = new Set(this.s.rows.map((r) => r.key));
       const added = page.rows.filter((r) => !known.has(r.key) && known.add(r.key));
@@ -104,12 +106,12 @@ export class KeyspaceModel {
   }
 
   /** Re-read what a batch says changed in the db on screen. */
-  async applyBatch(batch: EngineEventBatch, pageSize: number): Promise<void> {
+  async applyBatch(batch: EngineEventBatch): Promise<void> {
     const s = this.s;
     const size = batch.dbSizes[s.node]?.[s.db];
     if (size !== undefined) this.set({ dbSize: size });
     if (batch.keysOverflow || batch.resync.some((r) => r.node === s.node && r.db === s.db)) {
-      await this.restart(pageSize);
+      await this.restart();
       await this.refreshDetail();
       return;
     }

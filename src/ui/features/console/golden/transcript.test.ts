@@ -1,45 +1,16 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeReply } from '../../../../engine/resp/decode.js';
-import { commandDocs, type CommandDocSource } from '../../../../protocol/commandDocs.js';
-import type { Reply } from '../../../../protocol/reply.js';
 import { HelpTable } from '../help.js';
 import { CliSession } from '../session.js';
-import type { GoldenFile, GoldenTranscript } from './fixture.js';
+import type { GoldenTranscript } from './fixture.js';
+import { decodeOne, goldenCommandDocs, loadGolden } from './load.js';
 
 /**
  * Replays each transcript captured by capture.ts: the typed lines go through our session, the
  * replies real redis-server sent are fed back in order, and what we print must equal what
  * Debian's redis-cli 7.0.15 printed, byte for byte.
  */
-const golden = JSON.parse(fs.readFileSync(new URL('./transcripts.json', import.meta.url), 'utf8')) as GoldenFile;
-
-function decodeOne(raw: string): Reply {
-  const d = decodeReply(raw, 0);
-  if (d === null || d.end !== raw.length) throw new Error(`bad fixture reply ${JSON.stringify(raw)}`);
-  return d.reply;
-}
-
-/** Help sources from a COMMAND DOCS reply (flat name/docs pairs, subcommands nested alike). */
-function docSources(r: Reply): CommandDocSource[] {
-  const items = r as Reply[];
-  const out: CommandDocSource[] = [];
-  for (let i = 0; i < items.length; i += 2) {
-    const docs = items[i + 1] as Reply[];
-    const subsAt = docs.indexOf('subcommands');
-    const subs = subsAt === -1 ? [] : docSources(docs[subsAt + 1]!);
-    out.push({
-      fullname: items[i] as string,
-      arity: 0,
-      flags: new Set(),
-      docs,
-      subcommands: subs.length === 0 ? null : new Map(subs.map((s) => [s.fullname, s])),
-    });
-  }
-  return out;
-}
-
-const help = new HelpTable(commandDocs(docSources(decodeOne(golden.commandDocs))));
+const golden = loadGolden();
+const help = new HelpTable(goldenCommandDocs(golden));
 
 function replay(t: GoldenTranscript): string {
   const session = new CliSession(help);
