@@ -1,4 +1,4 @@
-import { error, map, OK, PONG, status, type Reply } from '../../protocol/reply.js';
+import { error, map, OK, PONG, status, type ErrorReply, type Reply } from '../../protocol/reply.js';
 import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
 import { discardTransaction } from '../server/multi.js';
@@ -16,7 +16,7 @@ const AUTH_WITHOUT_PASSWORD = Object.freeze(
 );
 const HELLO_NOAUTH = Object.freeze(
   error(
-    'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time',
+    'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time',
   ),
 );
 const RESET = Object.freeze(status('RESET'));
@@ -45,6 +45,19 @@ export function setDefaultAuth(c: Client): void {
   c.authenticated = c.server.config.get('requirepass') === '';
 }
 
+/**
+ * getIntFromObjectOrReply: a C int, or the error Redis replies (`msg` replaces both texts
+ * when given).
+ */
+export function intOrReply(s: string, msg?: string): number | ErrorReply {
+  const n = string2ll(s);
+  if (n === null) return msg === undefined ? E.NOT_INTEGER : error(`ERR ${msg}`);
+  if (n < -2147483648 || n > 2147483647) {
+    return error(`ERR ${msg ?? 'value is out of range, value must between -2147483648 and 2147483647'}`);
+  }
+  return Number(n);
+}
+
 /** The rule of clientSetNameOrReply: printable ASCII, no spaces. */
 export function validClientName(name: string): boolean {
   for (let i = 0; i < name.length; i++) {
@@ -58,11 +71,11 @@ export const BAD_CLIENT_NAME = Object.freeze(error('ERR Client names cannot cont
 
 /**
  * redactClientCommandArgument: the command vector MONITOR (and the slow log) will show hides
- * this argument. The dispatcher shows argv after the handler ran, so replacing it in place is
- * exactly Redis's effect.
+ * this argument; the argv itself is left alone (its owner may reuse it).
  */
-function redact(argv: string[], i: number): void {
-  argv[i] = '(redacted)';
+function redact(c: Client, argv: string[], i: number): void {
+  if (c.originalArgv === null) c.originalArgv = argv.slice();
+  c.originalArgv[i] = '(redacted)';
 }
 
 /** In RESP2 a subscribed client gets PING's answer as a pub/sub style message. */
@@ -77,8 +90,8 @@ function echo(_c: Client, argv: string[]): Reply {
 }
 
 function select(c: Client, argv: string[]): Reply {
-  const id = string2ll(argv[1]!);
-  if (id === null || typeof id === 'bigint' || id < -2147483648 || id > 2147483647) return E.NOT_INTEGER;
+  const id = intOrReply(argv[1]!);
+  if (typeof id !== 'number') return id;
   if (c.server.config.getBool('cluster-enabled') && id !== 0) return error('ERR SELECT is not allowed in cluster mode');
   const db = c.server.dbs[id];
   if (db === undefined) return E.DB_INDEX_OUT_OF_RANGE;
@@ -116,14 +129,14 @@ function auth(c: Client, argv: string[]): Reply {
   let pass: string;
   if (argv.length === 2) {
     pass = argv[1]!;
-    redact(argv, 1);
+    redact(c, argv, 1);
     if (c.server.config.get('requirepass') === '') return AUTH_WITHOUT_PASSWORD;
     user = 'default';
   } else {
     user = argv[1]!;
     pass = argv[2]!;
-    redact(argv, 1);
-    redact(argv, 2);
+    redact(c, argv, 1);
+    redact(c, argv, 2);
   }
   return authenticateUser(c, user, pass) ? OK : WRONGPASS;
 }
@@ -148,8 +161,8 @@ function hello(c: Client, argv: string[]): Reply {
     const opt = argv[j]!.toLowerCase();
     if (opt === 'auth' && more >= 2) {
       credentials = [argv[j + 1]!, argv[j + 2]!];
-      redact(argv, j + 1);
-      redact(argv, j + 2);
+      redact(c, argv, j + 1);
+      redact(c, argv, j + 2);
       j += 2;
     } else if (opt === 'setname' && more >= 1) {
       name = argv[j + 1]!;

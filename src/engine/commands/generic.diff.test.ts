@@ -695,7 +695,6 @@ describe('generic (keyspace) commands vs redis-server', () => {
     CONFIG SET maxmemory 100mb
     SET n2 6
     OBJECT REFCOUNT n2
-    OBJECT REFCOUNT n
     CONFIG SET maxmemory-policy volatile-lfu
     OBJECT FREQ x
     CONFIG SET maxmemory-policy allkeys-lru
@@ -721,7 +720,6 @@ describe('generic (keyspace) commands vs redis-server', () => {
     CONFIG SET notify-keyspace-events KEA
     :client 2
     PSUBSCRIBE __key*
-    :read
     :client 1
     SET a 1
     COPY a b
@@ -792,6 +790,10 @@ describe('generic (keyspace) commands vs redis-server', () => {
     :read
     :read
     :read
+    :read
+    :read
+    :read
+    :read
     :none
     PUNSUBSCRIBE
     :read
@@ -806,7 +808,6 @@ describe('generic (keyspace) commands vs redis-server', () => {
     :sleep 50
     :client 2
     PSUBSCRIBE __key*
-    :read
     :client 1
     TYPE nokey
     EXISTS nokey
@@ -817,6 +818,8 @@ describe('generic (keyspace) commands vs redis-server', () => {
     SCAN 0 TYPE string
     GET short
     :client 2
+    :read
+    :read
     :read
     :read
     :read

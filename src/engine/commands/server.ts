@@ -2,7 +2,7 @@ import { error, OK, verbatim, type Reply } from '../../protocol/reply.js';
 import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
 import { genRedisInfoString } from '../server/info.js';
-import { string2ll } from '../util/numbers.js';
+import { intOrReply } from './connection.js';
 import type { CommandGroup } from './spec.js';
 
 const MONITOR_DENIED = Object.freeze(error("ERR MONITOR isn't allowed for DENY BLOCKING client"));
@@ -47,12 +47,6 @@ function flushDbs(c: Client, ids: number[], argv: string[]): void {
   if (removed === 0) server.alsoPropagate(c.db.id, argv);
 }
 
-/** getIntFromObjectOrReply */
-function intArg(s: string): number | null {
-  const n = string2ll(s);
-  return n === null || typeof n === 'bigint' || n < -2147483648 || n > 2147483647 ? null : n;
-}
-
 /**
  * SWAPDB (dbSwapDatabases): the two dbs exchange their keys and expires; clients stay on the
  * db number they selected, and watchers of either are signalled first.
@@ -60,10 +54,10 @@ function intArg(s: string): number | null {
 function swapdb(c: Client, argv: string[]): Reply {
   const server = c.server;
   if (server.config.getBool('cluster-enabled')) return error('ERR SWAPDB is not allowed in cluster mode');
-  const id1 = intArg(argv[1]!);
-  if (id1 === null) return error('ERR invalid first DB index');
-  const id2 = intArg(argv[2]!);
-  if (id2 === null) return error('ERR invalid second DB index');
+  const id1 = intOrReply(argv[1]!, 'invalid first DB index');
+  if (typeof id1 !== 'number') return id1;
+  const id2 = intOrReply(argv[2]!, 'invalid second DB index');
+  if (typeof id2 !== 'number') return id2;
   const db1 = server.dbs[id1];
   const db2 = server.dbs[id2];
   if (db1 === undefined || db2 === undefined) return E.DB_INDEX_OUT_OF_RANGE;

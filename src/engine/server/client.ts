@@ -23,6 +23,8 @@ export class Client {
   resp: RespVersion = 2;
   /** The argv of the command being executed (propagation may rewrite it). */
   argv: string[] = [];
+  /** original_argv: the argv MONITOR shows when a handler hid secrets in it (AUTH, HELLO). */
+  originalArgv: string[] | null = null;
   lastCommand = 'NULL';
   readonly createdAt: number;
   lastInteraction: number;

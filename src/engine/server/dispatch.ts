@@ -100,8 +100,9 @@ export function call(server: RedisServer, c: Client, spec: CommandSpec, argv: st
     c.write(reply);
   }
   if (server.monitors.size > 0 && !spec.skipMonitor) {
-    server.feedMonitors(c, argv);
+    server.feedMonitors(c, c.originalArgv ?? argv);
   }
+  c.originalArgv = null;
   // EXEC is never propagated itself: its commands are, as one transaction (execCommand).
   if (server.dirty > dirtyBefore && spec.fullname !== 'exec') server.alsoPropagate(c.db.id, c.argv);
 }

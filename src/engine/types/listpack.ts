@@ -126,11 +126,16 @@ export function numberText(v: number): string {
 
 function encodingOf(v: ListpackValue): EntryEncoding {
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && Math.abs(v) < 1e17) return integerEncoding(v === 0 ? 0 : v);
+    if (Number.isInteger(v) && Math.abs(v) < 1e17) return integerEncoding(v);
     return stringEncoding(formatDouble17g(v).length);
   }
   const n = asInteger(v);
   return n === null ? stringEncoding(v.length) : integerEncoding(n);
+}
+
+/** What a number reads back as once written: d2string turns -0 into "0". */
+function stored(v: ListpackValue): ListpackValue {
+  return v === 0 ? 0 : v;
 }
 
 /** Bytes one entry occupies: encoding, data and backlen. */
@@ -191,6 +196,7 @@ export class Listpack {
 
   /** lpAppend */
   append(v: ListpackValue): void {
+    v = stored(v);
     const size = entrySize(v);
     this.items.push(v);
     this.sizes.push(size);
@@ -200,20 +206,23 @@ export class Listpack {
   /** lpInsert before entry `i` (i = length appends); several values go in order. */
   insert(i: number, ...vs: ListpackValue[]): void {
     if (vs.length === 1) {
-      const size = entrySize(vs[0]!);
-      this.items.splice(i, 0, vs[0]!);
+      const v = stored(vs[0]!);
+      const size = entrySize(v);
+      this.items.splice(i, 0, v);
       this.sizes.splice(i, 0, size);
       this.total += size;
       return;
     }
-    const sizes = vs.map(entrySize);
-    this.items.splice(i, 0, ...vs);
+    const values = vs.map(stored);
+    const sizes = values.map(entrySize);
+    this.items.splice(i, 0, ...values);
     this.sizes.splice(i, 0, ...sizes);
     for (const s of sizes) this.total += s;
   }
 
   /** lpReplace */
   replace(i: number, v: ListpackValue): void {
+    v = stored(v);
     const size = entrySize(v);
     this.total += size - this.sizes[i]!;
     this.items[i] = v;

@@ -102,7 +102,6 @@ export interface SkiplistNodeView {
 export interface SkiplistWindow {
   length: number;
   level: number;
-  tailRank: number;
   /** The header's `level` live levels. */
   header: SkiplistNodeView;
   /** Consecutive nodes, by rank. */
@@ -599,8 +598,7 @@ export class Skiplist {
       let n = this.getElementByRank(from);
       for (let r = from; r <= to && n !== 0; r++, n = this.next(n)) nodes.push(this.nodeView(n, r, this.lvl[n]!));
     }
-    const tailRank = this.length;
-    return { length: this.length, level: this.level, tailRank, header, nodes };
+    return { length: this.length, level: this.level, header, nodes };
   }
 
   private nodeView(n: number, rank: number, levels: number): SkiplistNodeView {

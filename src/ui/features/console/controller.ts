@@ -4,7 +4,7 @@ import type { ConsoleBackend, ConsoleConnection, ConsoleOutput } from './backend
 import { HelpTable } from './help.js';
 import { History, type HistoryStore } from './history.js';
 import { KeyQueue, parseKeys, type Key, type KeyName } from './keys.js';
-import { LineEditor } from './lineEditor.js';
+import { LineEditor, type CompletionStep } from './lineEditor.js';
 import { LineView } from './lineView.js';
 import { CliSession, type LineAction } from './session.js';
 import { replyText } from './terminalText.js';
@@ -245,7 +245,7 @@ export class ConsoleController {
     if (this.phase === 'editing') this.out += '\x07';
   }
 
-  private completeStep(): 'shown' | 'beep' | 'none' {
+  private completeStep(): CompletionStep {
     return this.editor.complete(() => this.session.help.completions(this.editor.buf));
   }
 

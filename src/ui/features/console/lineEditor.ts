@@ -38,7 +38,7 @@ interface Completion {
   index: number;
 }
 
-export type CompletionStep = 'shown' | 'beep' | 'none';
+export type CompletionStep = 'shown' | 'beep';
 
 export class LineEditor {
   buf = '';
