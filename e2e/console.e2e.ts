@@ -35,10 +35,10 @@ describe('console', () => {
     const c = app.console(0);
     await c.type('incrbyf');
     await c.press('Tab');
-    await c.waitFor(/> INCRBYFLOAT$/m);
-    await c.type(' ');
     await c.waitFor(/> INCRBYFLOAT key increment$/m);
-    await c.type('counter 1.5');
+    await c.type(' counter');
+    await c.waitFor(/> INCRBYFLOAT counter increment$/m);
+    await c.type(' 1.5');
     await c.press('Enter');
     await c.waitFor('"2.5"');
   });

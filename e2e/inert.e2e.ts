@@ -8,7 +8,8 @@ let browser: Browser;
 const KEY = '<img src=x onerror=alert(1)>';
 
 beforeAll(async () => {
-  ({ app, browser } = await openApp());
+  // Wide enough that the hostile line and its reply fit on one terminal row each.
+  ({ app, browser } = await openApp({ width: 1920, height: 1080 }));
   await app.console(0).focus();
 });
 afterAll(async () => {

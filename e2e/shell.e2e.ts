@@ -23,7 +23,7 @@ describe('app shell', () => {
   it('fits 1280x720 without scrolling the page, in both themes', async () => {
     const c = app.console(0);
     await c.focus();
-    for (let i = 0; i < 40; i++) await c.run(`SET user:${i} ${'x'.repeat(i * 3)}`);
+    for (let i = 0; i < 40; i++) await c.run(`SET user:${i} ${'x'.repeat(i * 3 + 1)}`);
     await c.run('SET cache:home "<html>...</html>" EX 3600');
     await app.keyspace.waitForKey('cache:home');
     await app.keyspace.select('cache:home');

@@ -49,24 +49,39 @@ export class ConsolePage {
     await this.page.keyboard.press(key);
   }
 
-  /** Type a line, press Enter, wait for the next prompt after it; returns what was printed. */
-  async run(line: string, prompt: string | RegExp = /\d+\.\d+\.\d+\.\d+:\d+(\[\d+\])?(\(TX\))?> $/): Promise<string> {
-    const before = (await this.lines()).filter((l) => l !== '').length;
+  /**
+   * Type a line, press Enter, wait for the next prompt after it; returns what was printed in
+   * between. The echoed line may wrap over several rows.
+   */
+  async run(line: string, prompt: RegExp = PROMPT_AT_END): Promise<string> {
+    const before = await this.text();
     await this.type(line);
     await this.press('Enter');
     const deadline = Date.now() + 5000;
     for (;;) {
-      const lines = (await this.lines()).filter((l) => l !== '');
-      const last = lines.at(-1) ?? '';
-      const fresh = lines.slice(Math.max(0, before - 1));
-      const idx = fresh.findIndex((l) => l.endsWith(line));
-      if (idx !== -1 && fresh.length > idx + 1 && matchesPrompt(last + ' ', prompt)) return fresh.slice(idx + 1, -1).join('\n');
-      if (Date.now() > deadline) throw new Error(`no prompt after ${line}; screen:\n${lines.join('\n')}`);
+      const rows = (await this.lines()).filter((l) => l !== '');
+      const out = rows.length > 0 && prompt.test(rows.at(-1)! + ' ') ? outputAfterEcho(rows, line) : null;
+      if (out !== null && (await this.text()) !== before) return out;
+      if (Date.now() > deadline) throw new Error(`no prompt after ${line}; screen:\n${rows.join('\n')}`);
       await this.page.waitForTimeout(10);
     }
   }
 }
 
-function matchesPrompt(line: string, prompt: string | RegExp): boolean {
-  return typeof prompt === 'string' ? line.endsWith(prompt) : prompt.test(line);
+const PROMPT_AT_END = /(\d+\.\d+\.\d+\.\d+:\d+(\[\d+\])?(\(TX\))?|not connected)> $/;
+const PROMPT_AT_START = /^(\d+\.\d+\.\d+\.\d+:\d+(\[\d+\])?(\(TX\))?|not connected)> /;
+
+/** The rows between the last echo of `line` (joined across wrapped rows) and the final prompt. */
+function outputAfterEcho(rows: string[], line: string): string | null {
+  const last = rows.length - 1;
+  // Rows are right-trimmed, so a wrap right after a space loses it: compare without spaces.
+  const want = line.replace(/ /g, '');
+  for (let p = last - 1; p >= 0; p--) {
+    if (!PROMPT_AT_START.test(rows[p]!)) continue;
+    let echoed = rows[p]!.replace(/ /g, '');
+    let q = p;
+    while (!echoed.endsWith(want) && q + 1 < last) echoed += rows[++q]!.replace(/ /g, '');
+    return echoed.endsWith(want) ? rows.slice(q + 1, last).join('\n') : null;
+  }
+  return null;
 }

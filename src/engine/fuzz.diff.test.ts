@@ -17,7 +17,7 @@ import { CommandTable } from './commands/table.js';
  *   small positive TTLs    whether a key with a 1 ms TTL is still there depends on timing.
  * Time-dependent replies that stay in are compared by shape only (see `render`).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const LENGTH = Number(process.env.FUZZ_LENGTH ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
@@ -107,7 +107,8 @@ const stringCmd: fc.Arbitrary<Cmd> = fc.oneof(
   key.map((k) => cmd(['STRLEN', k])),
   fc.tuple(key, int, int).map(([k, a, b]) => cmd(['GETRANGE', k, a, b])),
   fc.tuple(key, int, int).map(([k, a, b]) => cmd(['SUBSTR', k, a, b])),
-  fc.tuple(key, fc.oneof(int, fc.constantFrom('536870912', '536870911')), value).map(([k, o, v]) => cmd(['SETRANGE', k, o, v])),
+  // Offsets stay small or past the 512 MB limit: a valid huge offset allocates 512 MB on both sides.
+  fc.tuple(key, fc.oneof(int, fc.constantFrom('536870912', '9999999999')), value).map(([k, o, v]) => cmd(['SETRANGE', k, o, v])),
   key.map((k) => cmd(['INCR', k])),
   key.map((k) => cmd(['DECR', k])),
   fc.tuple(key, increment).map(([k, n]) => cmd(['INCRBY', k, n])),
@@ -268,7 +269,7 @@ describe('random command sequences vs redis-server', () => {
     let compared = 0;
     let failedRuns = 0;
     for (const script of scripts) {
-      const t0 = Date.now(); const r = await harness.run(script); if (Date.now() - t0 > 1000) console.log("SLOW", Date.now() - t0, script);
+      const r = await harness.run(script);
       compared += r.compared;
       if (r.divergences.length === 0) continue;
       failedRuns++;

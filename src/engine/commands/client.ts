@@ -45,6 +45,8 @@ function channelDictBytes(n: number): number {
 const CLIENT_BASE_MEMORY = 37632;
 const QUERY_BUFFER_ALLOC = 20474;
 const REPLY_BUFFER_SIZE = 16384;
+/** A list node and a watchedKey per WATCHed key. */
+const WATCHED_KEY_MEMORY = 56;
 
 /** The command the caller is running sits in its query buffer; other connections hold nothing. */
 function runningArgv(c: Client, caller: Client | null): readonly string[] {
@@ -53,7 +55,7 @@ function runningArgv(c: Client, caller: Client | null): readonly string[] {
 
 /**
  * getClientMemoryUsage, modelled: the connection's fixed buffers, the command being parsed,
- * the queued MULTI commands and the pub/sub subscription tables.
+ * the queued MULTI commands, the pub/sub subscription tables and the WATCHed keys.
  */
 export function clientMemory(c: Client, caller: Client | null): number {
   const running = runningArgv(c, caller);
@@ -63,7 +65,8 @@ export function clientMemory(c: Client, caller: Client | null): number {
     for (const a of q.argv) mem += a.length;
     mem += 8 * q.argv.length;
   }
-  return mem + channelDictBytes(c.channels.size) + channelDictBytes(c.shardChannels.size) + 24 * c.patterns.size;
+  return mem + channelDictBytes(c.channels.size) + channelDictBytes(c.shardChannels.size) + 24 * c.patterns.size +
+    WATCHED_KEY_MEMORY * c.watched.length;
 }
 
 /**

@@ -37,10 +37,10 @@ function debugSleep(c: Client, argv: string[]): Reply | undefined {
   const ms = Number.isFinite(seconds) ? Math.floor(seconds * 1_000_000) / 1000 : 0;
   if (ms <= 0) return OK;
   const server = c.server;
+  const replyNow = c.denyBlocking;
   server.busy = [];
-  server.schedule(server.now + ms, () => wake(server, c.denyBlocking ? null : c));
-  if (c.denyBlocking) return OK;
-  return undefined;
+  server.schedule(server.now + ms, () => wake(server, replyNow ? null : c));
+  return replyNow ? OK : undefined;
 }
 
 /** The sleep is over: answer the sleeper, then run what waited, unless it sleeps again. */
@@ -81,13 +81,14 @@ function debugPopulate(c: Client, argv: string[]): Reply {
   const db = c.db;
   // dictTryExpand: one table of the final size instead of a rehash at every doubling.
   if (count > db.dict.size && !db.dict.isRehashing()) db.dict.expand(count);
-  const prefix = argv.length === 3 ? 'key' : argv[3]!;
-  const long = prefix.length + 21 > 127;
+  const head = (argv.length === 3 ? 'key' : argv[3]!) + ':';
+  const long = head.length + 20 > 127;
   const pad = size > 0 ? '\0'.repeat(size) : '';
   for (let j = 0; j < count; j++) {
-    const key = long ? `${prefix}:${j}`.slice(0, 127) : prefix + ':' + j;
+    const digits = String(j);
+    const key = long ? (head + digits).slice(0, 127) : head + digits;
     if (db.lookupWrite(key) !== undefined) continue;
-    let val = 'value:' + j;
+    let val = 'value:' + digits;
     if (size > 0) val = size <= val.length ? val.slice(0, size) : val + pad.slice(val.length);
     db.add(key, val);
     db.signalModifiedKey(key);

@@ -717,7 +717,7 @@ describe('generic (keyspace) commands vs redis-server', () => {
   `);
 
   script('keyspace events and their order', `
-    CONFIG SET notify-keyspace-events KEA
+    CONFIG SET notify-keyspace-events KEAn
     :client 2
     PSUBSCRIBE __key*
     :client 1
@@ -796,7 +796,6 @@ describe('generic (keyspace) commands vs redis-server', () => {
     :read
     :none
     PUNSUBSCRIBE
-    :read
     :client 1
     CONFIG SET notify-keyspace-events ""
   `);
@@ -836,7 +835,6 @@ describe('generic (keyspace) commands vs redis-server', () => {
     :read
     :none
     PUNSUBSCRIBE
-    :read
     :client 1
     CONFIG SET notify-keyspace-events ""
     DEBUG SET-ACTIVE-EXPIRE 1

@@ -123,7 +123,7 @@ function isCSpace(ch: number): boolean {
  * the digits, no overflow; "" is 0 and "-1" wraps). Only the low 32 bits matter: a table
  * never has more buckets, and dictScan sets every bit above the mask before incrementing.
  */
-function parseScanCursor(s: string): number | null {
+export function parseScanCursor(s: string): number | null {
   if (s.length === 0) return 0;
   if (isCSpace(s.charCodeAt(0))) return null;
   let i = 0;

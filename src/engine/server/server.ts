@@ -7,6 +7,7 @@ import { activeExpireCycle } from '../keyspace/expire.js';
 import { classBit, NOTIFY_KEYEVENT, NOTIFY_KEYSPACE, notifyFlagsFromString, type KeyspaceEvent, type NotifyClass } from '../keyspace/notify.js';
 import type { Clock } from '../time/clock.js';
 import { Prng } from '../time/prng.js';
+import type { Encoding } from '../types/object.js';
 import { Client, type ReplySink } from './client.js';
 import { Config } from './config.js';
 import { call, processCommand } from './dispatch.js';
@@ -19,6 +20,14 @@ export interface ServerOptions {
   /** Config overrides applied at startup (like redis.conf / command-line options). */
   config?: Record<string, string>;
   host?: string;
+}
+
+/** An object converted between encodings (OBJECT ENCODING changed) without changing type. */
+export interface EncodingChange {
+  db: number;
+  key: string;
+  from: Encoding;
+  to: Encoding;
 }
 
 export interface CommandStats {
@@ -104,6 +113,7 @@ export class RedisServer {
   readonly engineBugs: EngineBug[] = [];
 
   private readonly keyspaceListeners: Array<(e: KeyspaceEvent) => void> = [];
+  private readonly encodingListeners: Array<(e: EncodingChange) => void> = [];
   private readonly propagateListeners: Array<(dbid: number, argv: string[]) => void> = [];
   private notifyFlags = 0;
   private notifyFlagsVersion = -1;
@@ -231,8 +241,8 @@ export class RedisServer {
     for (const db of this.dbs) {
       db.dict.resizeIfNeeded();
       db.expires.resizeIfNeeded();
-      if (db.dict.isRehashing()) db.dict.rehash(100);
-      if (db.expires.isRehashing()) db.expires.rehash(100);
+      if (db.dict.isRehashing()) db.dict.rehashMilliseconds(1);
+      if (db.expires.isRehashing()) db.expires.rehashMilliseconds(1);
     }
   }
 
@@ -287,6 +297,20 @@ export class RedisServer {
   onKeyspaceEvent(fn: (e: KeyspaceEvent) => void): () => void {
     this.keyspaceListeners.push(fn);
     return () => this.keyspaceListeners.splice(this.keyspaceListeners.indexOf(fn), 1);
+  }
+
+  /**
+   * Subscribe to encoding conversions (a listpack becoming a skiplist, a skiplist going back
+   * after a STORE): the views animate them. Commands report them through `encodingChanged`.
+   */
+  onEncodingChange(fn: (e: EncodingChange) => void): () => void {
+    this.encodingListeners.push(fn);
+    return () => this.encodingListeners.splice(this.encodingListeners.indexOf(fn), 1);
+  }
+
+  /** A command converted the value stored at `key` from one encoding to another. */
+  encodingChanged(dbid: number, key: string, from: Encoding, to: Encoding): void {
+    for (let i = 0; i < this.encodingListeners.length; i++) this.encodingListeners[i]!({ db: dbid, key, from, to });
   }
 
   /** Subscribe to the propagation stream (replication, AOF). */

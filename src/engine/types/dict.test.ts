@@ -95,6 +95,26 @@ describe('Dict tables (dict.c)', () => {
     expect(d.resizeIfNeeded()).toBe(false);
   });
 
+  it('rehashes 200 steps of 100 buckets per modelled millisecond from the cron, not while paused', () => {
+    // The 131073rd insert finds the table full and starts rehashing into 262144 buckets.
+    const d = filled(131_073);
+    expect(d.shape().sizes).toEqual([131072, 262144]);
+    expect(d.rehashMilliseconds(1)).toBe(20_000);
+    expect(d.isRehashing()).toBe(true);
+    const iteration = d.entries();
+    iteration.next();
+    expect(d.rehashMilliseconds(1)).toBe(0);
+    iteration.return?.(undefined);
+    let crons = 1;
+    while (d.isRehashing()) {
+      d.rehashMilliseconds(1);
+      crons++;
+    }
+    expect(crons).toBeLessThan(10);
+    expect(d.shape().sizes).toEqual([262144, 0]);
+    expect(d.size).toBe(131_073);
+  });
+
   it('set replaces in place and delete unlinks from either table', () => {
     const d = filled(10);
     expect(d.isRehashing()).toBe(true);

@@ -29,6 +29,8 @@ export interface DictEntry<V> {
 export const DICT_HT_INITIAL_SIZE = 4;
 const DICT_FORCE_RESIZE_RATIO = 5;
 const EMPTY_VISITS_PER_STEP = 10;
+/** Modelled CPU cost of one dictRehash(d, 100) call: 200 calls per millisecond. */
+const REHASH_100_COST_US = 5;
 /** GETFAIR_NUM_ENTRIES: how many entries dictGetFairRandomKey samples. */
 const GETFAIR_NUM_ENTRIES = 15;
 
@@ -284,6 +286,18 @@ export class Dict<V> {
     }
     this.onRehashStep?.(this);
     return true;
+  }
+
+  /**
+   * dictRehashMilliseconds: serverCron's share of rehashing (incrementallyRehash), in steps of
+   * 100 buckets for `ms` of modelled CPU time. Returns the buckets requested, as Redis counts.
+   */
+  rehashMilliseconds(ms: number): number {
+    if (this.pauseRehash > 0) return 0;
+    const steps = Math.max(1, Math.floor((ms * 1000) / REHASH_100_COST_US));
+    let rehashes = 0;
+    for (let i = 0; i < steps && this.rehash(100); i++) rehashes += 100;
+    return rehashes;
   }
 
   /** _dictRehashStep: one bucket, done on lookups and updates while rehashing (unless paused). */

@@ -62,7 +62,8 @@ const STRTOD_SYNTAX = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX](?:[0-
 
 /**
  * Redis's string2d / getDoubleFromObject: strtod over the whole string, rejecting empty
- * input, a leading space, trailing bytes, NaN and ERANGE (overflow or underflow).
+ * input, a leading space, trailing bytes, NaN, and ERANGE when the result overflowed or
+ * underflowed to zero (a denormal result is accepted: `ZADD z 1e-310 m` works).
  */
 export function string2d(s: string): number | null {
   if (s.length === 0 || !STRTOD_SYNTAX.test(s)) return null;
@@ -72,7 +73,6 @@ export function string2d(s: string): number | null {
   const v = lower.includes('x') ? parseHexFloat(lower) : Number(s);
   if (!Number.isFinite(v)) return null; // overflow: ERANGE
   if (v === 0 && /[1-9]/.test(lower.replace(/e.*$|p.*$/, '').replace(/^[+-]?0x/, ''))) return null; // underflow to 0
-  if (v !== 0 && Math.abs(v) < 2.2250738585072014e-308) return null; // denormal: glibc reports ERANGE
   return v;
 }
 

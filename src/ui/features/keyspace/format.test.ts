@@ -28,6 +28,7 @@ describe('formatTtl', () => {
     expect(formatTtl(3_600_000 * 5 + 60_000)).toBe('5h 01m');
     expect(formatTtl(86_400_000 * 2 + 3_600_000)).toBe('2d 01h');
     expect(formatTtl(0)).toBe('expired');
+    expect(formatTtl(9_999.9998)).toBe('10s');
   });
 });
 

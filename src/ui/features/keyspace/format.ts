@@ -49,7 +49,9 @@ function escapeBinary(s: string): string {
 }
 
 /** Remaining time to live, precise enough to watch it tick. */
-export function formatTtl(ms: number): string {
+export function formatTtl(remaining: number): string {
+  // Virtual times are float ms: 10 s set a moment ago can read 9999.9998 ms.
+  const ms = Math.round(remaining);
   if (ms <= 0) return 'expired';
   if (ms < 10_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)}s`;
   const s = Math.floor(ms / 1000);
