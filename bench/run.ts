@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchEngine } from './engine.js';
+import { benchPopulate } from './populate.js';
 import { benchServer } from './server.js';
 
 /**
@@ -8,7 +10,9 @@ import { benchServer } from './server.js';
  * report and writes it to bench/results.md. Results are data, never assertions.
  */
 const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = {
+  engine: { title: 'Engine in process vs ioredis-mock', run: benchEngine },
   server: { title: 'RESP server vs redis-server', run: benchServer },
+  populate: { title: 'DEBUG POPULATE', run: benchPopulate },
 };
 
 async function main(): Promise<void> {

@@ -61,7 +61,7 @@ describe('console', () => {
     expect(await c.run('SET a 1', /\(TX\)> $/)).toBe('QUEUED');
     expect(await c.run('INCR a', /\(TX\)> $/)).toBe('QUEUED');
     expect(await c.run('EXEC')).toBe('1) OK\n2) (integer) 2');
-    expect(await c.text()).toMatch(/127\.0\.0\.1:6379> $/);
+    expect(await c.text()).toMatch(/127\.0\.0\.1:6379>$/);
   });
 
   it('keeps the db in the prompt', async () => {

@@ -22,14 +22,15 @@ describe('hostile keys and values are inert text', () => {
     const c = app.console(0);
     const value = '<script>alert(2)</script>\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\x07<b>bold</b>';
     expect(await c.run(`SET "${KEY}" "${value}"`)).toBe('OK');
-    expect(await c.run(`GET "${KEY}"`)).toBe('"<script>alert(2)</script>\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\x07<b>bold</b>"');
+    // sdscatrepr: ESC as \x1b, BEL as \a.
+    expect(await c.run(`GET "${KEY}"`)).toBe('"<script>alert(2)</script>\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\a<b>bold</b>"');
     expect(await c.run('KEYS *')).toBe(`1) "${KEY}"`);
 
     await app.keyspace.waitForKey(KEY);
     await app.keyspace.select(KEY);
     expect(await app.keyspace.detailValue()).toBe('<script>alert(2)</script>\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\x07<b>bold</b>');
     await app.page.getByRole('radio', { name: 'redis-cli' }).click();
-    expect(await app.keyspace.detailValue()).toBe('"<script>alert(2)</script>\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\x07<b>bold</b>"');
+    expect(await app.keyspace.detailValue()).toBe('"<script>alert(2)</script>\\x1b[31mRED\\x1b[0m\\x1b]0;owned\\a<b>bold</b>"');
     await app.screenshot(shotPath('inert'));
 
     const injected = await app.page.evaluate(() => ({

@@ -39,6 +39,7 @@ describe('app shell', () => {
 
   it('lists only what fits on screen and loads more while scrolling', async () => {
     const c = app.console(0);
+    await c.focus();
     await c.run('DEBUG POPULATE 5000 bulk');
     await app.page.getByTestId('keyspace-count').getByText('5,041 in db0').waitFor();
     const rendered = await app.keyspace.rows().count();

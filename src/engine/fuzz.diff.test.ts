@@ -149,11 +149,11 @@ const genericCmd: fc.Arbitrary<Cmd> = fc.oneof(
 );
 
 const serverCmd: fc.Arbitrary<Cmd> = fc.oneof(
-  fc.constantFrom(['PING'], ['PING', 'hi'], ['ECHO', 'x y'], ['ECHO', ''], ['DBSIZE'], ['FLUSHDB'], ['FLUSHDB', 'ASYNC'], ['FLUSHDB', 'SYNC'], ['FLUSHDB', 'BAD'], ['FLUSHALL'], ['UNWATCH'], ['NOSUCHCOMMAND', 'a', 'b']).map((a) => cmd(a)),
+  fc.constantFrom<string[]>(['PING'], ['PING', 'hi'], ['ECHO', 'x y'], ['ECHO', ''], ['DBSIZE'], ['FLUSHDB'], ['FLUSHDB', 'ASYNC'], ['FLUSHDB', 'SYNC'], ['FLUSHDB', 'BAD'], ['FLUSHALL'], ['UNWATCH'], ['NOSUCHCOMMAND', 'a', 'b']).map((a) => cmd(a)),
   db.map((d) => cmd(['SELECT', d])),
   fc.tuple(db, db).map(([a, b]) => cmd(['SWAPDB', a, b])),
   fc.tuple(channel, value).map(([ch, v]) => cmd(['PUBLISH', ch, v])),
-  fc.constantFrom(['MULTI'], ['EXEC'], ['DISCARD']).map((a) => cmd(a)),
+  fc.constantFrom<string[]>(['MULTI'], ['EXEC'], ['DISCARD']).map((a) => cmd(a)),
   keys.map((ks) => cmd(['WATCH', ...ks])),
 );
 

@@ -170,7 +170,7 @@ describe('garbage input', () => {
         }
         expectUsable(node);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
     expect(commands).toBeGreaterThan(1000);
   });

@@ -20,6 +20,9 @@ export interface RespServerOptions {
   config?: Record<string, string>;
 }
 
+/** Unix time in ms with sub-millisecond precision. */
+const wallClock = (): number => performance.timeOrigin + performance.now();
+
 /** Longest sleep between two server.tick() calls: bounds the lateness of a new timer. */
 const MAX_TICK_INTERVAL_MS = 10;
 
@@ -30,10 +33,10 @@ export class RespServer {
   private readonly pending: Connection[] = [];
   private tickTimer: NodeJS.Timeout | null = null;
   /**
-   * The wall clock as of the current event (Redis also reads the time once per event-loop
-   * iteration for most purposes): one Date.now() per socket read instead of one per command.
+   * The wall clock as of the current event, read once per socket read rather than once per
+   * command; microsecond precision so TIME and MONITOR stamps are not rounded to the ms.
    */
-  private wallNow: number;
+  private wallNow = wallClock();
 
   private constructor(
     private readonly listener: net.Server,
@@ -41,7 +44,6 @@ export class RespServer {
     readonly port: number,
     opts: RespServerOptions,
   ) {
-    this.wallNow = Date.now();
     this.engine = new RedisServer({
       clock: new ScaledClock(() => this.wallNow),
       seed: opts.seed,
@@ -80,11 +82,11 @@ export class RespServer {
   }
 
   private accept(socket: net.Socket): void {
-    this.wallNow = Date.now();
+    this.wallNow = wallClock();
     const conn = new Connection(this, socket);
     this.connections.add(conn);
     socket.on('data', (chunk: Buffer) => {
-      this.wallNow = Date.now();
+      this.wallNow = wallClock();
       conn.onData(chunk);
       this.flushPending();
     });
@@ -113,10 +115,10 @@ export class RespServer {
    */
   private scheduleTick(): void {
     const engine = this.engine;
-    this.wallNow = Date.now();
+    this.wallNow = wallClock();
     const delay = Math.min(MAX_TICK_INTERVAL_MS, Math.max(0, engine.nextWakeup() - engine.clock.now()));
     this.tickTimer = setTimeout(() => {
-      this.wallNow = Date.now();
+      this.wallNow = wallClock();
       engine.tick();
       this.flushPending();
       this.scheduleTick();

@@ -1,5 +1,5 @@
 import type { ClockState } from '../protocol/events.js';
-import { startEngine } from './client/engineClient.js';
+import type { EngineClient } from './client/engineClient.js';
 import type { AppServices } from './client/hooks.js';
 import { KeyspaceModel } from './features/keyspace/keyspaceModel.js';
 import { Autosaver } from './features/session/autosave.js';
@@ -7,6 +7,7 @@ import { AutosaveStorage } from './features/session/storage.js';
 import { ConsoleConnections } from './features/workspace/consoleConnections.js';
 import { useClockStore, virtualNow } from './stores/clockStore.js';
 import { useConsolesStore } from './stores/consolesStore.js';
+import { useEngineInfoStore } from './stores/engineInfoStore.js';
 import { useNoticeStore } from './stores/noticeStore.js';
 import { currentSettings, defaultSettings, sanitizeSettings, useSettingsStore } from './stores/settingsStore.js';
 import { installTestHook } from './testHook.js';
@@ -31,11 +32,13 @@ function consolesRecord(): unknown {
 }
 
 /**
- * Start the worker, restore the autosave (settings, consoles, then the dataset), and wire the
+ * With the worker starting, restore the autosave (settings, consoles, then the dataset), and wire the
  * one event subscription to the clock, the keyspace view, the consoles and autosave.
  */
-export async function boot(): Promise<AppServices> {
-  const engine = startEngine();
+export async function boot(engine: EngineClient): Promise<AppServices> {
+  engine.worker.addEventListener('error', (e) => {
+    useNoticeStore.getState().show('error', `The engine failed to start: ${e.message || 'the worker script could not run'}`);
+  });
   const storage = await AutosaveStorage.open();
   const saved = storage === null ? null : await storage.load().catch(() => null);
 
@@ -44,12 +47,17 @@ export async function boot(): Promise<AppServices> {
   const restoredTabs = savedTabs(saved?.consoles);
   useConsolesStore.getState().replaceAll(restoredTabs.tabs, restoredTabs.active);
 
+  // Not awaited: the worker answers in call order, so the restore lands before any command a
+  // console sends, and the UI can draw while the worker is still starting.
   if (saved?.session != null) {
-    const r = await engine.api.importSession(saved.session);
-    if (!r.ok) useNoticeStore.getState().show('error', `The autosaved data could not be restored: ${r.error}`);
+    void engine.api.importSession(saved.session).then((r) => {
+      if (!r.ok) useNoticeStore.getState().show('error', `The autosaved data could not be restored: ${r.error}`);
+    });
   }
-  const info = await engine.api.hello();
-  useClockStore.getState().setClock(info.clock);
+  void engine.api.hello().then((info) => {
+    useEngineInfoStore.setState({ info });
+    useClockStore.getState().setClock(info.clock);
+  });
 
   const settings = useSettingsStore.getState();
   const keyspace = new KeyspaceModel(engine.api, undefined, { db: settings.keyspaceDb, pattern: settings.keyspacePattern });
@@ -92,7 +100,7 @@ export async function boot(): Promise<AppServices> {
     },
   });
 
-  return { engine, info, keyspace, consoles, autosave };
+  return { engine, keyspace, consoles, autosave };
 }
 
 /** Resolves after the next event batch has been handed to every listener (and their re-reads). */

@@ -219,6 +219,12 @@ describe('CONFIG vs redis-server', () => {
     CONFIG SET oom-score-adj-values "0 200 800"
     CONFIG SET latency-tracking-info-percentiles "50 99.9 100.5"
     CONFIG SET latency-tracking-info-percentiles "50 x"
+    CONFIG SET latency-tracking-info-percentiles "50 inf"
+    CONFIG SET latency-tracking-info-percentiles "50 -0"
+    CONFIG GET latency-tracking-info-percentiles
+    CONFIG SET latency-tracking-info-percentiles "50 .5 5. +7 0x10"
+    CONFIG GET latency-tracking-info-percentiles
+    CONFIG SET latency-tracking-info-percentiles "50 nan"
     CONFIG SET latency-tracking-info-percentiles "50.0 99 99.90"
     CONFIG GET latency-tracking-info-percentiles
     CONFIG SET latency-tracking-info-percentiles "0.5 1e1 99.999999"

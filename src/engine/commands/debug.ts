@@ -1,9 +1,9 @@
-import { error, OK, status, type Reply } from '../../protocol/reply.js';
+import { error, OK, status, verbatim, type Reply } from '../../protocol/reply.js';
 import { lruClock, LRU_CLOCK_MAX } from '../keyspace/db.js';
 import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
 import type { RedisServer } from '../server/server.js';
-import { hashBytes } from '../types/dict.js';
+import { hashBytes, type Dict } from '../types/dict.js';
 import { encodingOf, isString, stringBytes, type RedisValue } from '../types/object.js';
 import { string2ll } from '../util/numbers.js';
 import { helpReply } from './help.js';
@@ -51,7 +51,7 @@ function wake(server: RedisServer, sleeper: Client | null): void {
   for (let i = 0; i < waiting.length; i++) {
     const again = sleepQueue(server);
     if (again !== null) {
-      again.unshift(...waiting.slice(i));
+      server.busy = waiting.slice(i).concat(again);
       return;
     }
     const { c, argv } = waiting[i]!;
@@ -84,10 +84,12 @@ function debugPopulate(c: Client, argv: string[]): Reply {
   const head = (argv.length === 3 ? 'key' : argv[3]!) + ':';
   const long = head.length + 20 > 127;
   const pad = size > 0 ? '\0'.repeat(size) : '';
+  // Into an empty db every name is new (unless cut to 127 bytes): no need to look them up.
+  const fresh = db.dict.size === 0 && !long;
   for (let j = 0; j < count; j++) {
     const digits = String(j);
     const key = long ? (head + digits).slice(0, 127) : head + digits;
-    if (db.lookupWrite(key) !== undefined) continue;
+    if (!fresh && db.lookupWrite(key) !== undefined) continue;
     let val = 'value:' + digits;
     if (size > 0) val = size <= val.length ? val.slice(0, size) : val + pad.slice(val.length);
     db.add(key, val);
@@ -149,6 +151,54 @@ function debugObject(c: Client, argv: string[]): Reply {
     `Value at:${addr} refcount:${shared ? OBJ_SHARED_REFCOUNT : 1} encoding:${encodingOf(entry.val)}` +
       ` serializedlength:${serializedLength(entry.val)} lru:${lru} lru_seconds_idle:${idle}`,
   );
+}
+
+/** DICT_STATS_VECTLEN: chains of this length or more share the last counter (never printed). */
+const DICT_STATS_VECTLEN = 50;
+
+/** C float arithmetic, as dictGetStatsHt computes its averages and percentages. */
+const f32 = Math.fround;
+
+/** _dictGetStatsHt: size, fill and chain-length distribution of one table of a dict. */
+function dictStatsHt<V>(d: Dict<V>, table: 0 | 1): string {
+  let out = `Hash table ${table} stats (${table === 0 ? 'main hash table' : 'rehashing target'}):\n`;
+  const used = d.shape().used[table];
+  if (used === 0) return out + 'No stats available for empty dictionaries\n';
+  const chains = d.chainLengths(table);
+  const clvector = new Array<number>(DICT_STATS_VECTLEN).fill(0);
+  let slots = 0;
+  let maxChain = 0;
+  let total = 0;
+  for (const len of chains) {
+    clvector[Math.min(len, DICT_STATS_VECTLEN - 1)]!++;
+    if (len === 0) continue;
+    slots++;
+    maxChain = Math.max(maxChain, len);
+    total += len;
+  }
+  out +=
+    ` table size: ${chains.length}\n number of elements: ${used}\n different slots: ${slots}\n` +
+    ` max chain length: ${maxChain}\n avg chain length (counted): ${f32(f32(total) / f32(slots)).toFixed(2)}\n` +
+    ` avg chain length (computed): ${f32(f32(used) / f32(slots)).toFixed(2)}\n Chain length distribution:\n`;
+  for (let i = 0; i < DICT_STATS_VECTLEN - 1; i++) {
+    if (clvector[i] === 0) continue;
+    out += `   ${i}: ${clvector[i]} (${f32(f32(f32(clvector[i]!) / f32(chains.length)) * 100).toFixed(2)}%)\n`;
+  }
+  return out;
+}
+
+/** dictGetStats: the main table, and the rehashing target while a rehash runs. */
+function dictStats<V>(d: Dict<V>): string {
+  return dictStatsHt(d, 0) + (d.isRehashing() ? dictStatsHt(d, 1) : '');
+}
+
+/** DEBUG HTSTATS <dbid>: the keyspace and expires hash tables of a db, chain by chain. */
+function debugHtstats(c: Client, argv: string[]): Reply {
+  const id = string2ll(argv[2]!);
+  if (id === null) return E.NOT_INTEGER;
+  const db = c.server.dbs[Number(id)];
+  if (db === undefined || typeof id === 'bigint') return error('ERR Out of range database');
+  return verbatim(`[Dictionary HT]\n${dictStats(db.dict)}[Expires HT]\n${dictStats(db.expires)}`);
 }
 
 /** DEBUG ERROR <string>: the string as an error reply, written raw (not counted in errorstats). */
@@ -273,6 +323,7 @@ const SUBCOMMANDS = new Map<string, [Subcommand, (argc: number) => boolean]>([
   ['set-active-expire', [debugSetActiveExpire, (n) => n === 3]],
   ['object', [debugObject, (n) => n === 3]],
   ['error', [debugError, (n) => n === 3]],
+  ['htstats', [debugHtstats, (n) => n === 3]],
 ]);
 
 function debug(c: Client, argv: string[]): Reply | undefined {

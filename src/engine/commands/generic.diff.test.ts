@@ -218,7 +218,7 @@ describe('generic (keyspace) commands vs redis-server', () => {
     EXPIRE k 10 foo NX XX
     EXPIRE k 10 NX XX foo
     PEXPIRE k 70000 GT
-    PTTL k
+    TTL k
     EXPIREAT k 4102444800 GT
     EXPIRETIME k
     EXPIREAT k 4102444801 LT
@@ -346,6 +346,7 @@ describe('generic (keyspace) commands vs redis-server', () => {
     :sleep 50
     RANDOMKEY
     RANDOMKEY
+    EXISTS gone
     DBSIZE
     DEBUG SET-ACTIVE-EXPIRE 1
     RANDOMKEY x

@@ -2,7 +2,7 @@ import { error, OK, status, type ErrorReply, type Reply } from '../../protocol/r
 import { Db } from '../keyspace/db.js';
 import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
-import { RawString, typeOf, type RedisCollection, type RedisType, type RedisValue } from '../types/object.js';
+import { RawString, typeOf, type RedisType, type RedisValue } from '../types/object.js';
 import { stringMatch } from '../util/glob.js';
 import { string2ll } from '../util/numbers.js';
 import { optionName } from '../util/options.js';
@@ -13,12 +13,11 @@ import type { CommandGroup } from './spec.js';
  * RENAME RENAMENX MOVE COPY. The expiry commands live in expire.ts, OBJECT in object.ts.
  */
 
-const DB_INDEX_OUT_OF_RANGE = error('ERR DB index is out of range');
 const INVALID_CURSOR = error('ERR invalid cursor');
 const INT_OUT_OF_RANGE = error('ERR value is out of range, value must between -2147483648 and 2147483647');
 
 /** getIntFromObjectOrReply: an int64 that must also fit a C int. */
-export function parseInt32(arg: string): number | ErrorReply {
+function parseInt32(arg: string): number | ErrorReply {
   const v = string2ll(arg);
   if (v === null) return E.NOT_INTEGER;
   if (v < -2147483648 || v > 2147483647) return INT_OUT_OF_RANGE;
@@ -30,7 +29,7 @@ function targetDb(c: Client, arg: string): Db | ErrorReply {
   const id = parseInt32(arg);
   if (typeof id !== 'number') return id;
   const db = c.server.dbs[id];
-  return db === undefined || id < 0 ? DB_INDEX_OUT_OF_RANGE : db;
+  return db === undefined || id < 0 ? E.DB_INDEX_OUT_OF_RANGE : db;
 }
 
 /** delGenericCommand: expired keys are reaped first, so they do not count as deleted. */
@@ -245,7 +244,7 @@ function move(c: Client, argv: string[]): Reply {
 function dupValue(v: RedisValue): RedisValue {
   if (typeof v !== 'object') return v;
   if (v instanceof RawString) return new RawString(v.s);
-  return (v as RedisCollection).copy();
+  return v.copy();
 }
 
 /** COPY source destination [DB destination-db] [REPLACE] */

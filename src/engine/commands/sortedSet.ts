@@ -260,7 +260,9 @@ function zrandmemberWithCount(c: Client, key: string, l: number, withscores: boo
   if (count * 3 > size) {
     // CASE 3: copy everything, then drop random elements until `count` remain.
     const all: Array<[string, number]> = [];
-    z.forEachFromTail((ele, score) => all.push([ele, score]));
+    z.forEachFromTail((ele, score) => {
+      all.push([ele, score]);
+    });
     while (all.length > count) {
       const i = prng.int(all.length);
       all[i] = all[all.length - 1]!;

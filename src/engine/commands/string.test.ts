@@ -28,6 +28,9 @@ class OtherType extends RedisCollection {
   elements(): never {
     throw new Error('not drawn in these tests');
   }
+  memoryUsage(): number {
+    return 0;
+  }
 }
 
 function setup(): TestNode & { call: (...argv: string[]) => Reply | undefined; enc: (key: string) => Encoding | null } {

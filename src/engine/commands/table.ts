@@ -7,14 +7,18 @@ import { configGroup } from './config.js';
 import { connection } from './connection.js';
 import { debugGroup } from './debug.js';
 import { generic } from './generic.js';
+import { hashes } from './hash.js';
+import { memoryGroup } from './memory.js';
 import { expireCommands } from './expire.js';
 import { objectCommands } from './object.js';
 import { pubsub } from './pubsub.js';
 import { serverGroup } from './server.js';
+import { sets } from './set.js';
+import { sortedSets } from './sortedSet.js';
 import { strings } from './string.js';
 import { transactions } from './transactions.js';
 
-const GROUPS: CommandGroup[] = [strings, generic, expireCommands, objectCommands, connection, serverGroup, transactions, pubsub, clientGroup, commandGroup, configGroup, debugGroup];
+const GROUPS: CommandGroup[] = [strings, generic, expireCommands, objectCommands, connection, serverGroup, transactions, pubsub, clientGroup, commandGroup, configGroup, debugGroup, sortedSets, hashes, sets, memoryGroup];
 
 interface Meta {
   info: Reply;

@@ -173,7 +173,7 @@ describe('activeExpireCycle', () => {
     clock.advance(20_000);
     activeExpireCycle(server);
     // A fully stale cycle weighs 5% in the running estimate.
-    expect(server.stats.expiredStalePerc).toBeCloseTo(0.05, 10);
+    expect(server.stats.expiredStalePerc).toBeCloseTo(5, 10);
     expect(db.avgTtl).toBe(0);
   });
 

@@ -58,8 +58,9 @@ export function activeExpireCycle(server: RedisServer): ExpireCycleResult {
     server.expireCycleTimelimitExit = true;
     server.stats.expiredTimeCapReachedCount++;
   }
-  // Running estimate of the logically expired share of the keyspace, this cycle weighing 5%.
-  const currentPerc = cycle.sampled === 0 ? 0 : cycle.expired / cycle.sampled;
+  // Running estimate of the logically expired share of the keyspace, this cycle weighing 5%
+  // (kept in percent, as INFO's expired_stale_perc shows it).
+  const currentPerc = cycle.sampled === 0 ? 0 : (cycle.expired / cycle.sampled) * 100;
   server.stats.expiredStalePerc = currentPerc * 0.05 + server.stats.expiredStalePerc * 0.95;
   return { sampled: cycle.sampled, expired: cycle.expired, timedOut: cycle.timedOut, elapsedUs: cycle.elapsedUs };
 }

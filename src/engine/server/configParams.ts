@@ -1,4 +1,5 @@
 import { notifyFlagsFromString, notifyFlagsToString } from '../keyspace/notify.js';
+import { string2d } from '../util/numbers.js';
 
 /**
  * Every configuration parameter of Redis 7.0.15 (config.c's static_configs table), with its
@@ -229,10 +230,10 @@ function parsePercentiles(args: string[]): ParseResult {
   if (args.length === 1 && args[0] === '') return { value: '' };
   const out: string[] = [];
   for (const a of args) {
-    const v = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(a) ? Number(a) : NaN;
-    if (Number.isNaN(v)) return { error: 'Invalid latency-tracking-info-percentiles parameters' };
+    const v = string2d(a);
+    if (v === null) return { error: 'Invalid latency-tracking-info-percentiles parameters' };
     if (v > 100 || v < 0) return { error: 'latency-tracking-info-percentiles parameters should sit between [0.0,100.0]' };
-    out.push(v.toFixed(6).replace(/\.?0+$/, ''));
+    out.push((Object.is(v, -0) ? '-' : '') + v.toFixed(6).replace(/\.?0+$/, ''));
   }
   return { value: out.join(' ') };
 }

@@ -1,4 +1,5 @@
 import { QUEUED, type ErrorReply, type Reply } from '../../protocol/reply.js';
+import { allowProtectedAction } from '../commands/config.js';
 import type { CommandSpec } from '../commands/spec.js';
 import * as E from '../resp/errors.js';
 import { error } from '../../protocol/reply.js';
@@ -39,7 +40,7 @@ export function processCommand(server: RedisServer, c: Client, argv: string[]): 
   if ((spec.arity > 0 && spec.arity !== argv.length) || argv.length < -spec.arity) {
     return reject(server, c, spec, E.wrongArity(spec.fullname));
   }
-  if (spec.isProtected && server.config.get('enable-debug-command') === 'no') {
+  if (spec.isProtected && !allowProtectedAction(server.config.get('enable-debug-command'), c)) {
     return reject(server, c, spec, DEBUG_NOT_ALLOWED);
   }
   if (!c.authenticated && !spec.flags.has('no_auth')) {

@@ -222,7 +222,8 @@ export class RedisServer {
         if (!timer.cancelled) timer.fn();
       } else {
         this.now = this.nextCronAt;
-        this.serverCron();
+        // A node held by DEBUG SLEEP runs no background work either.
+        if (this.busy === null) this.serverCron();
         this.nextCronAt += period;
       }
     }

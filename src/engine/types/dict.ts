@@ -107,6 +107,18 @@ export class Dict<V> {
     };
   }
 
+  /** The length of every bucket's chain in table 0 or 1 (DEBUG HTSTATS, the views). */
+  chainLengths(table: 0 | 1): number[] {
+    const t = table === 0 ? this.ht0 : this.ht1;
+    const out = new Array<number>(t.buckets.length);
+    for (let i = 0; i < t.buckets.length; i++) {
+      let n = 0;
+      for (let e = t.buckets[i] ?? null; e !== null; e = e.next) n++;
+      out[i] = n;
+    }
+    return out;
+  }
+
   /** dictSlots: buckets in both tables. */
   slots(): number {
     return this.ht0.buckets.length + this.ht1.buckets.length;
@@ -361,7 +373,7 @@ export class Dict<V> {
   randomEntry(rand: (n: number) => number): DictEntry<V> | null {
     if (this.size === 0) return null;
     if (this.rehashIdx !== -1) this.rehashStep();
-    let he: DictEntry<V> | null = null;
+    let he: DictEntry<V> | null;
     if (this.rehashIdx !== -1) {
       const s0 = this.ht0.buckets.length;
       const total = s0 + this.ht1.buckets.length;

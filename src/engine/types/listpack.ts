@@ -19,10 +19,10 @@ import { mallocSize } from './zmalloc.js';
  * draws — follows entirely from the encoding rules, which are applied on insert. So `bytes` is
  * lpBytes() to the byte and `layout()` gives the offset, encoding and parts of each entry.
  *
- * An entry is a byte string, or a number: a number is stored the way Redis writes one as text
- * first (util.c d2string, which zzlInsertAt uses for scores) — integers below 1e17 as integers,
- * anything else as its "%.17g" string ("1.1000000000000001", "inf", "1e+17"). -0 is written
- * as "0", so it reads back as 0, exactly like a score in a real listpack.
+ * An entry is a byte string, or a number: a number is stored the way zzlInsertAt stores a
+ * score — an integral value within ±2^62 (util.c double2ll) as an integer, anything else as its
+ * "%.17g" string ("1.1000000000000001", "inf", "9.2233720368547758e+18"). -0 is stored as the
+ * integer 0, so it reads back as 0, exactly like a score in a real listpack.
  */
 export type ListpackValue = string | number;
 
@@ -118,22 +118,31 @@ function asInteger(s: string): Int64 | null {
   return string2ll(s);
 }
 
-/** d2string: the text Redis stores for a number (ll2string when integral and small). */
+/** double2ll's bound: LLONG_MAX/2 as a double (2^62). */
+const DOUBLE2LL_LIMIT = 2 ** 62;
+
+/** double2ll: whether a number is stored as an integer entry. */
+function isStoredAsInteger(v: number): boolean {
+  return Number.isInteger(v) && Math.abs(v) <= DOUBLE2LL_LIMIT;
+}
+
+/** The text of a number entry as lpGet returns it: ll2string of the integer, or "%.17g". */
 export function numberText(v: number): string {
-  if (Number.isInteger(v) && Math.abs(v) < 1e17) return v === 0 ? '0' : String(v);
-  return formatDouble17g(v);
+  if (!isStoredAsInteger(v)) return formatDouble17g(v);
+  if (v === 0) return '0';
+  return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? String(v) : BigInt(v).toString();
 }
 
 function encodingOf(v: ListpackValue): EntryEncoding {
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && Math.abs(v) < 1e17) return integerEncoding(v);
+    if (isStoredAsInteger(v)) return integerEncoding(v);
     return stringEncoding(formatDouble17g(v).length);
   }
   const n = asInteger(v);
   return n === null ? stringEncoding(v.length) : integerEncoding(n);
 }
 
-/** What a number reads back as once written: d2string turns -0 into "0". */
+/** What a number reads back as once written: double2ll turns -0 into the integer 0. */
 function stored(v: ListpackValue): ListpackValue {
   return v === 0 ? 0 : v;
 }

@@ -46,6 +46,11 @@ export abstract class RedisCollection {
    * data: what the keyspace views draw and what a session file stores.
    */
   abstract elements(limit: number): ValueData;
+  /**
+   * objectComputeSize: the bytes Redis's allocator holds for the value (robj included, key
+   * excluded), averaging the first `samples` nested elements of big encodings; 0 means all.
+   */
+  abstract memoryUsage(samples?: number): number;
 }
 
 export type StringValue = string | number | bigint | RawString;

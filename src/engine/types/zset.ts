@@ -61,6 +61,8 @@ export interface ZaddResult {
 
 export type ZsetEncoding = 'listpack' | 'skiplist';
 export type ZsetVisit = (ele: string, score: number) => void;
+/** A visitor that can stop the walk by returning false. */
+export type ZsetWalk = (ele: string, score: number) => boolean | void;
 
 /** sizeof(zskiplistNode) without its level array: ele, score, backward. */
 const ZSL_NODE_SIZE = 24;
@@ -375,16 +377,16 @@ export class Zset extends RedisCollection {
 
   /**
    * zuiInitIterator/zuiNext: every element from the greatest to the smallest (Redis walks zsets
-   * from the tail so a result skiplist is filled at its head).
+   * from the tail so a result skiplist is filled at its head), until `visit` returns false.
    */
-  forEachFromTail(visit: ZsetVisit): void {
+  forEachFromTail(visit: ZsetWalk): void {
     if (this.lp !== null) {
       const v = this.lp.values;
-      for (let i = v.length - 2; i >= 0; i -= 2) visit(v[i] as string, v[i + 1] as number);
+      for (let i = v.length - 2; i >= 0; i -= 2) if (visit(v[i] as string, v[i + 1] as number) === false) return;
       return;
     }
     const zsl = this.zsl!;
-    for (let n = zsl.last(); n !== 0; n = zsl.prev(n)) visit(zsl.eleOf(n), zsl.scoreOf(n));
+    for (let n = zsl.last(); n !== 0; n = zsl.prev(n)) if (visit(zsl.eleOf(n), zsl.scoreOf(n)) === false) return;
   }
 
   /**

@@ -1,5 +1,4 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import type { EngineInfo } from '../../protocol/api.js';
 import type { KeyspaceModel } from '../features/keyspace/keyspaceModel.js';
 import type { Autosaver } from '../features/session/autosave.js';
 import type { ConsoleConnections } from '../features/workspace/consoleConnections.js';
@@ -9,8 +8,6 @@ import type { EngineClient } from './engineClient.js';
 /** What the app's components share: built once at boot, never replaced. */
 export interface AppServices {
   engine: EngineClient;
-  /** Topology as the worker described it at boot. */
-  info: EngineInfo;
   keyspace: KeyspaceModel;
   consoles: ConsoleConnections;
   autosave: Autosaver | null;

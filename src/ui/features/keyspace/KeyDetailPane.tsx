@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ValueData } from '../../../protocol/api.js';
 import { repr } from '../../../protocol/repr.js';
 import { useServices, useVirtualNow } from '../../client/hooks.js';
-import { displayBytes, formatSize, formatTtl } from './format.js';
+import { displayBytes, formatSize, formatTtl, remainingMs } from './format.js';
 
 type Mode = 'text' | 'repr';
 
@@ -26,7 +26,7 @@ export function KeyDetailPane() {
     );
   }
   const { row } = detail;
-  const ttl = row.expireAt === null ? null : row.expireAt - now;
+  const ttl = row.expireAt === null ? null : remainingMs(row.expireAt, now);
   return (
     <div className="keydetail" data-testid="key-detail">
       <div className="keydetail-head">

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { KeyRow } from '../../../protocol/api.js';
 import { useServices, useVirtualNow } from '../../client/hooks.js';
-import { displayBytes, formatSize, formatTtl } from './format.js';
+import { displayBytes, formatSize, formatTtl, remainingMs } from './format.js';
 
 const ROW_HEIGHT = 28;
 /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
@@ -105,10 +105,10 @@ interface RowProps {
 
 function Row({ row, top, index, selected, fresh, now, onSelect }: RowProps) {
   const name = displayBytes(row.key, true);
-  const ttl = row.expireAt === null ? null : row.expireAt - now;
+  const ttl = row.expireAt === null ? null : remainingMs(row.expireAt, now);
   return (
     <div
-      className={`keyrow${selected ? ' selected' : ''}${fresh ? ' fresh' : ''}${ttl !== null && ttl <= 0 ? ' expired' : ''}`}
+      className={`keyrow${selected ? ' selected' : ''}${fresh ? ' fresh' : ''}${ttl !== null && ttl < 0 ? ' expired' : ''}`}
       style={{ top, height: ROW_HEIGHT }}
       role="row"
       aria-rowindex={index + 1}

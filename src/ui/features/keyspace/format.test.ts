@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayBytes, formatSize, formatTtl } from './format.js';
+import { displayBytes, formatSize, formatTtl, remainingMs } from './format.js';
 
 describe('displayBytes', () => {
   it('shows UTF-8 as text', () => {
@@ -27,8 +27,9 @@ describe('formatTtl', () => {
     expect(formatTtl(61_000)).toBe('1m 01s');
     expect(formatTtl(3_600_000 * 5 + 60_000)).toBe('5h 01m');
     expect(formatTtl(86_400_000 * 2 + 3_600_000)).toBe('2d 01h');
-    expect(formatTtl(0)).toBe('expired');
-    expect(formatTtl(9_999.9998)).toBe('10s');
+    expect(formatTtl(0)).toBe('0.0s');
+    expect(formatTtl(-1)).toBe('expired');
+    expect(formatTtl(remainingMs(1_000_010_000, 1_000_000_000.7))).toBe('10s');
   });
 });
 

@@ -48,11 +48,14 @@ function escapeBinary(s: string): string {
   return out;
 }
 
-/** Remaining time to live, precise enough to watch it tick. */
-export function formatTtl(remaining: number): string {
-  // Virtual times are float ms: 10 s set a moment ago can read 9999.9998 ms.
-  const ms = Math.round(remaining);
-  if (ms <= 0) return 'expired';
+/** What PTTL would answer: Redis compares expiry times with mstime(), whole milliseconds. */
+export function remainingMs(expireAt: number, virtualNow: number): number {
+  return expireAt - Math.floor(virtualNow);
+}
+
+/** Remaining time to live, precise enough to watch it tick; a key lives until now > expireAt. */
+export function formatTtl(ms: number): string {
+  if (ms < 0) return 'expired';
   if (ms < 10_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)}s`;
   const s = Math.floor(ms / 1000);
   if (s < 60) return `${s}s`;

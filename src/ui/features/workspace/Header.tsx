@@ -1,4 +1,4 @@
-import { useServices } from '../../client/hooks.js';
+import { useEngineInfoStore } from '../../stores/engineInfoStore.js';
 import { useNoticeStore } from '../../stores/noticeStore.js';
 import { useSaveStatusStore, type SaveStatus } from '../../stores/saveStatusStore.js';
 import { useSettingsStore } from '../../stores/settingsStore.js';
@@ -13,8 +13,7 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
 };
 
 export function Header() {
-  const { info } = useServices();
-  const node = info.nodes[0]!;
+  const node = useEngineInfoStore((s) => s.info?.nodes[0]);
   const theme = useSettingsStore((s) => s.theme);
   const update = useSettingsStore((s) => s.update);
   const save = useSaveStatusStore();
@@ -26,9 +25,11 @@ export function Header() {
         redsim
         <small>a Redis you can see inside</small>
       </div>
-      <span className="node-pill" title="The simulated node your consoles are connected to">
-        {node.host}:{node.port} · Redis {node.version}
-      </span>
+      {node !== undefined && (
+        <span className="node-pill" title="The simulated node your consoles are connected to">
+          {node.host}:{node.port} · Redis {node.version}
+        </span>
+      )}
       {notice !== null && (
         <span className="notice" data-kind={notice.kind} role="status" title={notice.text} data-testid="notice">
           {notice.text}
