@@ -32,9 +32,8 @@ export class ConsolePage {
   /** Wait until the screen contains `expected` (a string or a pattern). */
   async waitFor(expected: string | RegExp, timeout = 5000): Promise<string> {
     const deadline = Date.now() + timeout;
-    let last = '';
     for (;;) {
-      last = await this.text();
+      const last = await this.text();
       if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return last;
       if (Date.now() > deadline) throw new Error(`console never showed ${String(expected)}; screen:\n${last}`);
       await this.page.waitForTimeout(20);

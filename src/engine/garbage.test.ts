@@ -158,7 +158,7 @@ const stream = fc.tuple(fc.array(frame, { minLength: 1, maxLength: 12 }), fc.arr
 });
 
 describe('garbage input', () => {
-  it('random request streams: every command answered, nothing thrown, node usable', () => {
+  it('random request streams: every command answered, nothing thrown, node usable', { timeout: 120_000 }, () => {
     let commands = 0;
     fc.assert(
       fc.property(fc.array(stream, { minLength: 1, maxLength: 3 }), (connections) => {

@@ -6,12 +6,6 @@ import type { Client } from '../engine/server/client.js';
 import { RedisServer } from '../engine/server/server.js';
 import { ScaledClock } from '../engine/time/clock.js';
 
-/**
- * The engine served over TCP, so redis-cli, redis-benchmark and real client libraries can talk
- * to it (networking.c in miniature). One engine Client per socket; replies are encoded into
- * the connection's pending output and written once per batch of input, which makes pipelining
- * cost one socket write per read rather than one per command.
- */
 export interface RespServerOptions {
   port: number;
   host?: string;
@@ -26,6 +20,12 @@ const wallClock = (): number => performance.timeOrigin + performance.now();
 /** Longest sleep between two server.tick() calls: bounds the lateness of a new timer. */
 const MAX_TICK_INTERVAL_MS = 10;
 
+/**
+ * The engine served over TCP, so redis-cli, redis-benchmark and real client libraries can talk
+ * to it (networking.c in miniature). One engine Client per socket; replies are encoded into
+ * the connection's pending output and written once per batch of input, which makes pipelining
+ * cost one socket write per read rather than one per command.
+ */
 export class RespServer {
   readonly engine: RedisServer;
   private readonly connections = new Set<Connection>();

@@ -4,7 +4,6 @@
  * as Unicode and stored as its UTF-8 bytes, as redis-cli would send it.
  */
 export function toByteString(s: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\u0000-\u00ff]/.test(s)) return s;
   let out = '';
   for (const ch of s) {

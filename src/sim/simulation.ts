@@ -30,7 +30,7 @@ export class Simulation {
   private scaledClock: ScaledClock;
   readonly feed = new ChangeFeed();
   private readonly hostTime: () => number;
-  private readonly seed: number;
+  private seed: number;
   private readonly config: Record<string, string> | undefined;
   private nodeList: SimNode[] = [];
   private readonly clients = new Map<number, SimClient>();
@@ -175,9 +175,11 @@ export class Simulation {
 
   /**
    * Start over: every node restarts empty (data, config and statistics gone; open connections
-   * die with the old process) and the clock runs again at x1 from the host's present.
+   * die with the old process) and the clock runs again at x1 from the host's present. A scenario
+   * passes its seed and a fixed start time so that its run replays exactly.
    */
-  reset(): void {
+  reset(opts: { seed?: number; startTime?: number } = {}): void {
+    if (opts.seed !== undefined) this.seed = opts.seed;
     for (const c of [...this.clients.values()]) {
       this.clients.delete(c.id);
       c.closed = true;
@@ -186,7 +188,7 @@ export class Simulation {
     const ids = this.nodeList.map((n) => n.id);
     for (const n of this.nodeList) this.feed.unwatchNode(n);
     this.nodeList = [];
-    this.scaledClock = new ScaledClock(this.hostTime);
+    this.scaledClock = new ScaledClock(this.hostTime, opts.startTime);
     for (const id of ids) this.addNode(createNode(id, this.scaledClock, { seed: this.seed, config: this.config }));
     for (const n of this.nodeList) this.feed.forceResync(n);
     this.clockMoved();

@@ -78,3 +78,18 @@ describe('CLIENT KILL', () => {
     expect(server.pubsub.channels.size).toBe(0);
   });
 });
+
+describe('idle connections', () => {
+  it('give their buffers back after 2 seconds, as clientsCron does', () => {
+    const { clock, client } = testNode();
+    const a = client();
+    a.call('SUBSCRIBE', 'ch');
+    const b = client();
+    clock.advance(1999);
+    expect(fields(lines(b.call('CLIENT', 'LIST'))[0]!)).toMatchObject({ 'qbuf-free': '20474', rbs: '16384', 'tot-mem': '37688' });
+    clock.advance(1);
+    const idle = fields(lines(b.call('CLIENT', 'LIST'))[0]!);
+    expect(idle).toMatchObject({ idle: '2', 'qbuf-free': '0', rbs: '1024', rbp: '0', 'tot-mem': '1856' });
+    expect(fields(lines(b.call('CLIENT', 'LIST'))[1]!)).toMatchObject({ 'qbuf-free': '20448', rbs: '16384', 'tot-mem': '37658' });
+  });
+});

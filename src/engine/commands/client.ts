@@ -45,6 +45,23 @@ function channelDictBytes(n: number): number {
 const CLIENT_BASE_MEMORY = 37632;
 const QUERY_BUFFER_ALLOC = 20474;
 const REPLY_BUFFER_SIZE = 16384;
+/**
+ * clientsCron: a connection idle for 2 seconds gives its query buffer back and its reply
+ * buffer shrinks to PROTO_REPLY_MIN_BYTES, leaving this much.
+ */
+const IDLE_RESIZE_SECONDS = 2;
+const IDLE_CLIENT_MEMORY = 1800;
+const PROTO_REPLY_MIN_BYTES = 1024;
+
+/** Whole seconds since the connection last sent a command. */
+function idleSeconds(c: Client): number {
+  return Math.floor((c.server.now - c.lastInteraction) / 1000);
+}
+
+/** Its buffers were resized by clientsCron (the caller, running a command, never is). */
+function buffersShrunk(c: Client, caller: Client | null): boolean {
+  return c !== caller && idleSeconds(c) >= IDLE_RESIZE_SECONDS;
+}
 /** A list node and a watchedKey per WATCHed key. */
 const WATCHED_KEY_MEMORY = 56;
 
@@ -59,7 +76,7 @@ function runningArgv(c: Client, caller: Client | null): readonly string[] {
  */
 export function clientMemory(c: Client, caller: Client | null): number {
   const running = runningArgv(c, caller);
-  let mem = CLIENT_BASE_MEMORY + 8 * running.length + 24 * c.queued.length;
+  let mem = (buffersShrunk(c, caller) ? IDLE_CLIENT_MEMORY : CLIENT_BASE_MEMORY) + 8 * running.length + 24 * c.queued.length;
   for (const a of running) mem += a.length;
   for (const q of c.queued) {
     for (const a of q.argv) mem += a.length;
@@ -75,7 +92,7 @@ export function clientMemory(c: Client, caller: Client | null): number {
  * running, idle connections hold nothing, replies never queue (they leave at once).
  */
 export function clientInfoString(c: Client, caller: Client | null): string {
-  const now = c.server.now;
+  const shrunk = buffersShrunk(c, caller);
   let flags = '';
   if (c.monitor) flags += 'O';
   if (c.inPubSubMode()) flags += 'P';
@@ -94,10 +111,10 @@ export function clientInfoString(c: Client, caller: Client | null): string {
     multiMem += 8 * q.argv.length;
   }
   return `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.id + 7} name=${c.name}` +
-    ` age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)}` +
+    ` age=${Math.floor((c.server.now - c.createdAt) / 1000)} idle=${idleSeconds(c)}` +
     ` flags=${flags} db=${c.db.id} sub=${c.channels.size} psub=${c.patterns.size} ssub=${c.shardChannels.size}` +
-    ` multi=${c.inMulti ? c.queued.length : -1} qbuf=${qbuf} qbuf-free=${Math.max(QUERY_BUFFER_ALLOC, qbuf) - qbuf}` +
-    ` argv-mem=${argvMem} multi-mem=${multiMem} rbs=${REPLY_BUFFER_SIZE} rbp=${REPLY_BUFFER_SIZE}` +
+    ` multi=${c.inMulti ? c.queued.length : -1} qbuf=${qbuf} qbuf-free=${shrunk ? 0 : Math.max(QUERY_BUFFER_ALLOC, qbuf) - qbuf}` +
+    ` argv-mem=${argvMem} multi-mem=${multiMem} rbs=${shrunk ? PROTO_REPLY_MIN_BYTES : REPLY_BUFFER_SIZE} rbp=${shrunk ? 0 : REPLY_BUFFER_SIZE}` +
     ` obl=0 oll=0 omem=0 tot-mem=${clientMemory(c, caller)} events=r cmd=${c.lastCommand} user=${c.user} redir=-1 resp=${c.resp}`;
 }
 

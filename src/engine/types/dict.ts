@@ -77,6 +77,13 @@ export interface DictShape {
   rehashIdx: number;
 }
 
+/** One bucket as the dict view draws it: its chain's length and first keys, head first. */
+export interface DictBucketView {
+  index: number;
+  length: number;
+  keys: string[];
+}
+
 export class Dict<V> {
   private ht0: Table<V> = EMPTY_TABLE as Table<V>;
   private ht1: Table<V> = EMPTY_TABLE as Table<V>;
@@ -119,6 +126,47 @@ export class Dict<V> {
     return out;
   }
 
+  /**
+   * Buckets `start`..`start+count-1` of table 0 or 1 for the dict view: each chain's length
+   * (counted up to `maxCount`) and its first `maxKeys` keys. Reads only, never a rehash step:
+   * a view must not move the rehash it draws.
+   */
+  bucketWindow(table: 0 | 1, start: number, count: number, maxKeys: number, maxCount = 1000): DictBucketView[] {
+    const t = table === 0 ? this.ht0 : this.ht1;
+    const out: DictBucketView[] = [];
+    const end = Math.min(t.buckets.length, start + count);
+    for (let i = Math.max(0, start); i < end; i++) {
+      const keys: string[] = [];
+      let length = 0;
+      for (let e = t.buckets[i] ?? null; e !== null && length < maxCount; e = e.next, length++) {
+        if (keys.length < maxKeys) keys.push(e.key);
+      }
+      out.push({ index: i, length, keys });
+    }
+    return out;
+  }
+
+  /**
+   * The share of non-empty buckets in each of `bins` equal slices of a table, looking at no more
+   * than `samples` evenly spaced buckets per slice, so a table of millions costs bins * samples.
+   */
+  occupancy(table: 0 | 1, bins: number, samples: number): number[] {
+    const t = table === 0 ? this.ht0 : this.ht1;
+    const size = t.buckets.length;
+    const n = Math.min(bins, size);
+    const out: number[] = [];
+    for (let b = 0; b < n; b++) {
+      const lo = Math.floor((b * size) / n);
+      const hi = Math.floor(((b + 1) * size) / n);
+      const step = Math.max(1, Math.floor((hi - lo) / samples));
+      let seen = 0;
+      let full = 0;
+      for (let i = lo; i < hi; i += step, seen++) if (t.buckets[i] != null) full++;
+      out.push(seen === 0 ? 0 : full / seen);
+    }
+    return out;
+  }
+
   /** dictSlots: buckets in both tables. */
   slots(): number {
     return this.ht0.buckets.length + this.ht1.buckets.length;
@@ -145,6 +193,11 @@ export class Dict<V> {
       e = e.next;
     }
     return null;
+  }
+
+  /** dictFind without its rehash step: for observers (views) that must not change the dict. */
+  peek(key: string): DictEntry<V> | null {
+    return this.ht0.used + this.ht1.used === 0 ? null : this.find(key);
   }
 
   get(key: string): V | undefined {

@@ -261,4 +261,9 @@ export class RedisHash extends RedisCollection {
   dictShape(): DictShape | null {
     return this.ht === null ? null : this.ht.shape();
   }
+
+  /** The dict itself (hashtable encoding only), for the dict view's bucket windows. */
+  dictView(): Dict<string> | null {
+    return this.ht;
+  }
 }

@@ -216,4 +216,9 @@ export class RedisSet extends RedisCollection {
   dictShape(): DictShape | null {
     return this.ht === null ? null : this.ht.shape();
   }
+
+  /** The dict itself (hashtable encoding only), for the dict view's bucket windows. */
+  dictView(): Dict<null> | null {
+    return this.ht;
+  }
 }

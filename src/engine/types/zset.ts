@@ -617,4 +617,19 @@ export class Zset extends RedisCollection {
   dictShape(): DictShape | null {
     return this.dict === null ? null : this.dict.shape();
   }
+
+  /** zsetScore without the dict's rehash step: views are observers and must not change the value. */
+  peekScore(ele: string): number | undefined {
+    if (this.lp !== null) {
+      const i = this.lpFind(ele);
+      return i === -1 ? undefined : this.lpScore(i);
+    }
+    const e = this.dict!.peek(ele);
+    return e === null ? undefined : this.zsl!.scoreOf(e.val);
+  }
+
+  /** The member dict itself (skiplist encoding only), for the dict view's bucket windows. */
+  dictView(): Dict<number> | null {
+    return this.dict;
+  }
 }

@@ -1,3 +1,4 @@
+import type { Aggregate } from '../scenario/format.js';
 import type { MetricSample } from './sample.js';
 
 /**
@@ -6,7 +7,6 @@ import type { MetricSample } from './sample.js';
  */
 
 export type MetricKind = 'rate' | 'ratio' | 'gauge' | 'latency';
-export type Aggregate = 'peak' | 'min' | 'mean' | 'last' | 'total';
 export const AGGREGATES: readonly Aggregate[] = ['peak', 'min', 'mean', 'last', 'total'];
 
 export interface MetricDef {

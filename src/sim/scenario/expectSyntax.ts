@@ -1,7 +1,7 @@
 import { splitArgs } from '../../protocol/splitargs.js';
 import { toByteString } from '../bytes.js';
-import { AGGREGATES, aggregateAllowed, defaultAggregate, METRICS, type Aggregate, type MetricDef } from '../metrics/catalog.js';
-import type { Comparison, GoalSpec, Window } from './format.js';
+import { AGGREGATES, aggregateAllowed, defaultAggregate, METRICS, type MetricDef } from '../metrics/catalog.js';
+import type { Aggregate, Comparison, GoalSpec, Window } from './format.js';
 import type { LineError, SourceLine } from './markdown.js';
 import { refusedCommand } from './redisPolicy.js';
 import { closest } from './suggest.js';

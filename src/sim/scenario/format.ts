@@ -1,11 +1,7 @@
-import type { Aggregate } from '../metrics/catalog.js';
-
-export type { Aggregate } from '../metrics/catalog.js';
-
 /**
  * The scenario model: what a scenario file parses into and what the serializer writes back.
- * Plain data only (no classes, no functions), so a parsed scenario can cross the worker boundary
- * and a UI form can edit it before serializing it again.
+ * Plain data only (no classes, no functions) and no imports, so a parsed scenario can cross the
+ * worker boundary and a UI form can edit it before serializing it again.
  */
 
 export type Level = 'beginner' | 'intermediate' | 'advanced';
@@ -169,6 +165,7 @@ export interface TrafficSettings {
 
 // ---- goals ----
 
+export type Aggregate = 'peak' | 'min' | 'mean' | 'last' | 'total';
 export type Comparison = '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type Window = { kind: 'step' } | { kind: 'run' } | { kind: 'last'; ms: number };
 

@@ -16,6 +16,15 @@ export class SimPlan {
   private reportedDuration = false;
   private reportedRequests = false;
 
+  /** A copy to try declarations on without touching this one. */
+  clone(): SimPlan {
+    const c = new SimPlan();
+    for (const [name, t] of this.traffic) c.traffic.set(name, t);
+    c.durationMs = this.durationMs;
+    c.requests = this.requests;
+    return c;
+  }
+
   /** Check one declaration against the state so far and apply it. */
   check(s: SimStatement, errors: LineError[]): void {
     switch (s.kind) {

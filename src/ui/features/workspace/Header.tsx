@@ -7,7 +7,7 @@ import { SessionControls } from '../session/SessionControls.js';
 const SAVE_TEXT: Record<SaveStatus, string> = {
   off: 'Autosave off',
   saved: 'Saved',
-  pending: 'Changes…',
+  pending: 'Saving…',
   saving: 'Saving…',
   error: 'Autosave failed',
 };
