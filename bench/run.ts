@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchEngine } from './engine.js';
 import { benchPopulate } from './populate.js';
+import { benchScenario } from './scenario.js';
 import { benchServer } from './server.js';
+import { benchZset } from './zset.js';
 
 /**
  * `npm run bench [section...]`: runs the benchmark sections (all by default), prints the
@@ -13,6 +15,8 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
   engine: { title: 'Engine in process vs ioredis-mock', run: benchEngine },
   server: { title: 'RESP server vs redis-server', run: benchServer },
   populate: { title: 'DEBUG POPULATE', run: benchPopulate },
+  zset: { title: 'Sorted sets at 1,000,000 members', run: benchZset },
+  scenario: { title: 'Scenario runner', run: benchScenario },
 };
 
 async function main(): Promise<void> {

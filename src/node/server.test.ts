@@ -81,6 +81,10 @@ describe('RESP server', () => {
         expect(results![2 * i]).toEqual([null, 'OK']);
         expect(results![2 * i + 1]).toEqual([null, `v${i}`]);
       }
+      // Larger than one socket read: the request spans many reads of the shared read buffer.
+      const big = Buffer.from(Array.from({ length: 3 * 1024 * 1024 + 7 }, (_, i) => (i * 7919) & 255));
+      await redis.set('big', big);
+      expect((await redis.getBuffer('big'))!.equals(big)).toBe(true);
       await expect(redis.call('NOSUCHCOMMAND')).rejects.toThrow(/unknown command 'NOSUCHCOMMAND'/);
     } finally {
       redis.disconnect();
@@ -107,6 +111,26 @@ describe('RESP server', () => {
       const [ours, theirs] = await Promise.all([exchange(server.port, pieces), exchange(real.port, pieces)]);
       expect({ input: pieces.join(''), ...ours }).toEqual({ input: pieces.join(''), ...theirs });
     }
+  });
+
+  it('buffers replies for a client that pipelines without reading, then delivers them all', async () => {
+    const value = 'v'.repeat(100_000);
+    const socket = net.createConnection({ port: server.port, host: '127.0.0.1' });
+    await new Promise((r) => socket.once('connect', r));
+    socket.pause();
+    socket.write(multibulk('SET', 'wide', value) + multibulk('GET', 'wide').repeat(300) + multibulk('PING'));
+    await new Promise((r) => setTimeout(r, 200));
+    const expected = '+OK\r\n' + `$${value.length}\r\n${value}\r\n`.repeat(300) + '+PONG\r\n';
+    let got = '';
+    await new Promise<void>((resolve) => {
+      socket.on('data', (d) => {
+        got += d.toString('latin1');
+        if (got.length >= expected.length) resolve();
+      });
+      socket.resume();
+    });
+    expect(got === expected).toBe(true);
+    socket.destroy();
   });
 
   it('closes the socket when the engine drops the client (CLIENT KILL)', async () => {

@@ -1,12 +1,14 @@
 import type { ClockState, EngineEventBatch } from './events.js';
 import type { Reply } from './reply.js';
+import type { ScenarioApi } from './scenario.js';
+import type { StructureRequest, StructureSnapshot } from './snapshots.js';
 
 /**
  * The one typed API the engine worker exposes (DESIGN.md invariant 9). Every argument and
  * result is plain, structured-clone-safe data; keys, values and argv are byte strings (char
  * codes 0–255). The UI calls it through comlink, so every method is asynchronous there.
  */
-export interface EngineApi {
+export interface EngineApi extends ScenarioApi {
   /** Topology and clock, for the first paint. */
   hello(): EngineInfo;
 
@@ -39,13 +41,23 @@ export interface EngineApi {
   keyRows(req: KeyRowsRequest): KeyRowsResult;
   /** The value of one key, formatted per type and cut to the request's limits. */
   keyDetail(req: KeyDetailRequest): KeyDetail | null;
+  /** A key's encoding as the structure views draw it (or the db's keyspace dict), windowed. */
+  structure(req: StructureRequest): StructureSnapshot;
 
   /** Every implemented command with its docs (console hints, completion, help). */
   commandDocs(): CommandDoc[];
 
   /** The dataset as plain data, for autosave and the session file. */
   exportSession(): SessionSnapshot;
-  /** Replace the dataset. Input is untrusted (a file the user picked): it is validated. */
+  /**
+   * The same as JSON text, serialised in the worker so the UI thread never walks the dataset
+   * (autosave, the session file), with the number of keys it holds.
+   */
+  exportSessionText(): { text: string; keys: number };
+  /**
+   * Replace the dataset with a SessionSnapshot or its JSON text. Input is untrusted (a file the
+   * user picked, an old autosave): it is parsed and validated here.
+   */
   importSession(snapshot: unknown): ImportResult;
   /** Restart the node empty: every db, the config and the statistics are reset. */
   reset(): void;

@@ -1,4 +1,5 @@
 import type { Reply } from './reply.js';
+import type { ScenarioBatch } from './scenario.js';
 
 /**
  * What the worker pushes to the UI on its one event subscription (DESIGN.md invariant 9):
@@ -63,4 +64,6 @@ export interface EngineEventBatch {
   outputs: ClientOutput[];
   /** Clients the server closed (QUIT, CLIENT KILL): their consoles show "not connected". */
   closed: number[];
+  /** Present while a scenario is loaded and something in it changed (or when it was closed). */
+  scenario?: ScenarioBatch;
 }

@@ -79,7 +79,7 @@ interface ValueBase extends StructureBase {
   encoding: string;
   /** Elements (bytes for a string). */
   length: number;
-  /** MEMORY USAGE (default sampling), key excluded. */
+  /** MEMORY USAGE key: value, key and dict entry, nested elements sampled as by default. */
   memoryBytes: number;
 }
 

@@ -5,7 +5,9 @@ import { toByteString } from './bytes.js';
 import { REDIS_VERSION, type SimNode } from './node.js';
 import { commandDocs } from '../protocol/commandDocs.js';
 import { dbOf, keyDetail, keyRows, scanKeys } from './projections/keyspace.js';
+import { structureSnapshot } from './projections/structures/structure.js';
 import { RealtimeDriver, type HostTimers } from './realtime.js';
+import { withScenarios } from './scenarioApi.js';
 import { restoreSession } from './session/restore.js';
 import { snapshotSession } from './session/snapshot.js';
 import type { SimClient } from './simClient.js';
@@ -66,7 +68,7 @@ export function createEngineApi(sim: Simulation, host: EngineHost): EngineApi {
     }
   };
 
-  return {
+  return withScenarios(sim, host, {
     hello: (): EngineInfo => ({ nodes: sim.nodes.map(nodeInfo), clock: sim.clockState() }),
 
     openClient(opts): ClientState {
@@ -106,10 +108,15 @@ export function createEngineApi(sim: Simulation, host: EngineHost): EngineApi {
     scanKeys: (req) => scanKeys(db(req.node, req.db), { ...req, pattern: String(req.pattern) }),
     keyRows: (req) => keyRows(db(req.node, req.db), req),
     keyDetail: (req) => keyDetail(db(req.node, req.db), req),
+    structure: (req) => structureSnapshot(server(req.node), sim.node(req.node)!.id, db(req.node, req.db), req),
 
     commandDocs: () => commandDocs(server(undefined).commands.commands),
 
     exportSession: () => snapshotSession(sim),
+    exportSessionText() {
+      const snap = snapshotSession(sim);
+      return { text: JSON.stringify(snap, null, 1), keys: snap.dbs.reduce((n, d) => n + d.keys.length, 0) };
+    },
     importSession(snapshot) {
       const r = restoreSession(sim, snapshot);
       driver.reschedule();
@@ -124,7 +131,7 @@ export function createEngineApi(sim: Simulation, host: EngineHost): EngineApi {
       listener = fn;
       sim.feed.onPending();
     },
-  };
+  });
 }
 
 function nodeInfo(n: SimNode): NodeInfo {

@@ -6,25 +6,11 @@ import { Autosaver } from './features/session/autosave.js';
 import { AutosaveStorage } from './features/session/storage.js';
 import { ConsoleConnections } from './features/workspace/consoleConnections.js';
 import { useClockStore, virtualNow } from './stores/clockStore.js';
-import { useConsolesStore } from './stores/consolesStore.js';
+import { sanitizeSavedTabs, useConsolesStore } from './stores/consolesStore.js';
 import { useEngineInfoStore } from './stores/engineInfoStore.js';
 import { useNoticeStore } from './stores/noticeStore.js';
 import { currentSettings, defaultSettings, sanitizeSettings, useSettingsStore } from './stores/settingsStore.js';
 import { installTestHook } from './testHook.js';
-
-/** Saved console tabs are untrusted storage: keep well-formed titles and history lines. */
-function savedTabs(raw: unknown): { tabs: Array<{ title: string; history: string[] }>; active: number } {
-  const r = (raw ?? {}) as { tabs?: unknown; active?: unknown };
-  const tabs = Array.isArray(r.tabs)
-    ? r.tabs.flatMap((t: unknown) => {
-        const o = (t ?? {}) as { title?: unknown; history?: unknown };
-        if (typeof o.title !== 'string') return [];
-        const history = Array.isArray(o.history) ? o.history.filter((l): l is string => typeof l === 'string') : [];
-        return [{ title: o.title.slice(0, 40), history }];
-      })
-    : [];
-  return { tabs, active: typeof r.active === 'number' ? r.active : 0 };
-}
 
 function consolesRecord(): unknown {
   const { tabs, active } = useConsolesStore.getState();
@@ -44,7 +30,7 @@ export async function boot(engine: EngineClient): Promise<AppServices> {
 
   const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   useSettingsStore.setState(sanitizeSettings(saved?.settings, defaultSettings(prefersDark)));
-  const restoredTabs = savedTabs(saved?.consoles);
+  const restoredTabs = sanitizeSavedTabs(saved?.consoles);
   useConsolesStore.getState().replaceAll(restoredTabs.tabs, restoredTabs.active);
 
   // Not awaited: the worker answers in call order, so the restore lands before any command a

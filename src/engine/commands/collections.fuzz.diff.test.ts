@@ -52,17 +52,29 @@ interface Cmd {
 
 const cmd = (argv: string[], check: Check = { kind: 'exact' }): Cmd => ({ argv, check });
 
-const KEYS = ['k1', 'k2', 'k3'];
+/** Set commands mostly use s1 and s2, hash commands h1 and h2; both sometimes use k (WRONGTYPE). */
+const KEYS = ['s1', 's2', 'h1', 'h2', 'k'];
 const key = fc.constantFrom(...KEYS);
 const keys = fc.array(key, { minLength: 1, maxLength: 3 });
+const skey = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('s1', 's2') }, { weight: 1, arbitrary: fc.constantFrom('k', 'h1') });
+const skeys = fc.array(skey, { minLength: 1, maxLength: 3 });
+const hkey = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('h1', 'h2') }, { weight: 1, arbitrary: fc.constantFrom('k', 's1') });
+const intMember = fc.oneof(
+  { weight: 12, arbitrary: fc.integer({ min: -5, max: 30 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('100000', '3000000000', '-9223372036854775808', '9223372036854775807') },
+);
 const member = fc.oneof(
-  { weight: 16, arbitrary: fc.integer({ min: -3, max: 12 }).map(String) },
+  { weight: 8, arbitrary: intMember },
   { weight: 2, arbitrary: fc.constantFrom('a', 'b', 'c', 'abc', '', 'x'.repeat(13)) },
-  { weight: 1, arbitrary: fc.constantFrom('100000', '3000000000', '-9223372036854775808', '9223372036854775807', '9223372036854775808', '007', '-0', '+1', ' 1', '1.5') },
+  { weight: 1, arbitrary: fc.constantFrom('9223372036854775808', '007', '-0', '+1', ' 1', '1.5') },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 3 }).map((b) => String.fromCharCode(...b)) },
 );
-const members = fc.array(member, { minLength: 1, maxLength: 6 });
-const field = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', '1', '') }, { weight: 1, arbitrary: fc.constantFrom('long-field-name', 'é') });
+/** Mostly all-integer batches, so intsets grow to their limit; sometimes anything. */
+const members = fc.oneof(
+  { weight: 3, arbitrary: fc.array(intMember, { minLength: 1, maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.array(member, { minLength: 1, maxLength: 6 }) },
+);
+const field = fc.oneof({ weight: 12, arbitrary: fc.constantFrom('f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11', '1', '') }, { weight: 1, arbitrary: fc.constantFrom('long-field-name', 'é') });
 const value = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom('v', '1', '-2', '10', 'hello', '') },
   { weight: 2, arbitrary: fc.constantFrom('1.5', '-0.25', '9223372036854775807', '-9223372036854775808', '1e3', ' 1', 'inf') },
@@ -75,59 +87,59 @@ const randCount = fc.constantFrom(0, 1, 2, 3, 5, -1, -3, -8);
 const pattern = fc.constantFrom('*', '1*', 'f*', '?', '[a-c]*');
 
 const setCmd: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(key, members).map(([k, m]) => cmd(['SADD', k, ...m])) },
-  { weight: 2, arbitrary: fc.tuple(key, members).map(([k, m]) => cmd(['SREM', k, ...m])) },
-  fc.tuple(key, member).map(([k, m]) => cmd(['SISMEMBER', k, m])),
-  fc.tuple(key, members).map(([k, m]) => cmd(['SMISMEMBER', k, ...m])),
-  key.map((k) => cmd(['SCARD', k])),
-  fc.tuple(key, key, member).map(([a, b, m]) => cmd(['SMOVE', a, b, m])),
-  { weight: 2, arbitrary: key.map((k) => cmd(['SMEMBERS', k], { kind: 'ordered', key: k })) },
-  fc.tuple(key, fc.constantFrom('0', '1000', '-1', 'x')).map(([k, n]) => cmd(['SPOP', k, n], n === '1000' ? { kind: 'fresh' } : { kind: 'exact' })),
-  key.map((k) => cmd(['SRANDMEMBER', k], { kind: 'random', key: k, type: 'set', count: null, withvalues: false })),
-  fc.tuple(key, randCount).map(([k, n]) => cmd(['SRANDMEMBER', k, String(n)], { kind: 'random', key: k, type: 'set', count: n, withvalues: false })),
-  key.map((k) => cmd(['SRANDMEMBER', k, '1000'], { kind: 'ordered', key: k })),
-  fc.tuple(key, fc.option(pattern)).map(([k, p]) => cmd(['SSCAN', k, '0', 'COUNT', '1000', ...(p === null ? [] : ['MATCH', p])], { kind: 'ordered', key: k })),
-  keys.map((ks) => cmd(['SINTER', ...ks], { kind: 'sinter', keys: ks })),
-  fc.tuple(key, keys).map(([d, ks]) => cmd(['SINTERSTORE', d, ...ks])),
-  fc.tuple(keys, fc.option(fc.constantFrom('0', '1', '2', '-1'))).map(([ks, l]) => cmd(['SINTERCARD', String(ks.length), ...ks, ...(l === null ? [] : ['LIMIT', l])])),
-  keys.map((ks) => cmd(['SUNION', ...ks], { kind: 'fresh' })),
-  fc.tuple(key, keys).map(([d, ks]) => cmd(['SUNIONSTORE', d, ...ks])),
-  keys.map((ks) => cmd(['SDIFF', ...ks], { kind: 'fresh' })),
-  fc.tuple(key, keys).map(([d, ks]) => cmd(['SDIFFSTORE', d, ...ks])),
+  { weight: 14, arbitrary: fc.tuple(skey, members).map(([k, m]) => cmd(['SADD', k, ...m])) },
+  { weight: 2, arbitrary: fc.tuple(skey, members).map(([k, m]) => cmd(['SREM', k, ...m])) },
+  fc.tuple(skey, member).map(([k, m]) => cmd(['SISMEMBER', k, m])),
+  fc.tuple(skey, members).map(([k, m]) => cmd(['SMISMEMBER', k, ...m])),
+  skey.map((k) => cmd(['SCARD', k])),
+  fc.tuple(skey, skey, member).map(([a, b, m]) => cmd(['SMOVE', a, b, m])),
+  { weight: 2, arbitrary: skey.map((k) => cmd(['SMEMBERS', k], { kind: 'ordered', key: k })) },
+  fc.tuple(skey, fc.constantFrom('0', '1000', '-1', 'x')).map(([k, n]) => cmd(['SPOP', k, n], n === '1000' ? { kind: 'fresh' } : { kind: 'exact' })),
+  skey.map((k) => cmd(['SRANDMEMBER', k], { kind: 'random', key: k, type: 'set', count: null, withvalues: false })),
+  fc.tuple(skey, randCount).map(([k, n]) => cmd(['SRANDMEMBER', k, String(n)], { kind: 'random', key: k, type: 'set', count: n, withvalues: false })),
+  skey.map((k) => cmd(['SRANDMEMBER', k, '1000'], { kind: 'ordered', key: k })),
+  fc.tuple(skey, fc.option(pattern)).map(([k, p]) => cmd(['SSCAN', k, '0', 'COUNT', '1000', ...(p === null ? [] : ['MATCH', p])], { kind: 'ordered', key: k })),
+  skeys.map((ks) => cmd(['SINTER', ...ks], { kind: 'sinter', keys: ks })),
+  fc.tuple(skey, skeys).map(([d, ks]) => cmd(['SINTERSTORE', d, ...ks])),
+  fc.tuple(skeys, fc.option(fc.constantFrom('0', '1', '2', '-1'))).map(([ks, l]) => cmd(['SINTERCARD', String(ks.length), ...ks, ...(l === null ? [] : ['LIMIT', l])])),
+  skeys.map((ks) => cmd(['SUNION', ...ks], { kind: 'fresh' })),
+  fc.tuple(skey, skeys).map(([d, ks]) => cmd(['SUNIONSTORE', d, ...ks])),
+  skeys.map((ks) => cmd(['SDIFF', ...ks], { kind: 'fresh' })),
+  fc.tuple(skey, skeys).map(([d, ks]) => cmd(['SDIFFSTORE', d, ...ks])),
 );
 
 const hashCmd: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(key, pairs).map(([k, p]) => cmd(['HSET', k, ...p])) },
-  fc.tuple(key, pairs).map(([k, p]) => cmd(['HMSET', k, ...p])),
-  fc.tuple(key, field, value).map(([k, f, v]) => cmd(['HSETNX', k, f, v])),
-  { weight: 2, arbitrary: fc.tuple(key, field).map(([k, f]) => cmd(['HGET', k, f])) },
-  fc.tuple(key, fc.array(field, { minLength: 1, maxLength: 3 })).map(([k, fs]) => cmd(['HMGET', k, ...fs])),
-  { weight: 2, arbitrary: fc.tuple(key, fc.array(field, { minLength: 1, maxLength: 3 })).map(([k, fs]) => cmd(['HDEL', k, ...fs])) },
-  key.map((k) => cmd(['HLEN', k])),
-  fc.tuple(key, field).map(([k, f]) => cmd(['HSTRLEN', k, f])),
-  fc.tuple(key, field).map(([k, f]) => cmd(['HEXISTS', k, f])),
-  fc.tuple(fc.constantFrom('HKEYS', 'HVALS', 'HGETALL'), key).map(([c, k]) => cmd([c, k], { kind: 'ordered', key: k })),
-  { weight: 2, arbitrary: fc.tuple(key, field, increment).map(([k, f, n]) => cmd(['HINCRBY', k, f, n])) },
-  { weight: 2, arbitrary: fc.tuple(key, field, floatIncrement).map(([k, f, n]) => cmd(['HINCRBYFLOAT', k, f, n])) },
-  fc.tuple(key, fc.option(pattern)).map(([k, p]) => cmd(['HSCAN', k, '0', 'COUNT', '1000', ...(p === null ? [] : ['MATCH', p])], { kind: 'ordered', key: k })),
-  key.map((k) => cmd(['HRANDFIELD', k], { kind: 'random', key: k, type: 'hash', count: null, withvalues: false })),
-  fc.tuple(key, randCount, fc.boolean()).map(([k, n, wv]) =>
+  { weight: 14, arbitrary: fc.tuple(hkey, pairs).map(([k, p]) => cmd(['HSET', k, ...p])) },
+  fc.tuple(hkey, pairs).map(([k, p]) => cmd(['HMSET', k, ...p])),
+  fc.tuple(hkey, field, value).map(([k, f, v]) => cmd(['HSETNX', k, f, v])),
+  { weight: 2, arbitrary: fc.tuple(hkey, field).map(([k, f]) => cmd(['HGET', k, f])) },
+  fc.tuple(hkey, fc.array(field, { minLength: 1, maxLength: 3 })).map(([k, fs]) => cmd(['HMGET', k, ...fs])),
+  { weight: 2, arbitrary: fc.tuple(hkey, fc.array(field, { minLength: 1, maxLength: 3 })).map(([k, fs]) => cmd(['HDEL', k, ...fs])) },
+  hkey.map((k) => cmd(['HLEN', k])),
+  fc.tuple(hkey, field).map(([k, f]) => cmd(['HSTRLEN', k, f])),
+  fc.tuple(hkey, field).map(([k, f]) => cmd(['HEXISTS', k, f])),
+  fc.tuple(fc.constantFrom('HKEYS', 'HVALS', 'HGETALL'), hkey).map(([c, k]) => cmd([c, k], { kind: 'ordered', key: k })),
+  { weight: 2, arbitrary: fc.tuple(hkey, field, increment).map(([k, f, n]) => cmd(['HINCRBY', k, f, n])) },
+  { weight: 2, arbitrary: fc.tuple(hkey, field, floatIncrement).map(([k, f, n]) => cmd(['HINCRBYFLOAT', k, f, n])) },
+  fc.tuple(hkey, fc.option(pattern)).map(([k, p]) => cmd(['HSCAN', k, '0', 'COUNT', '1000', ...(p === null ? [] : ['MATCH', p])], { kind: 'ordered', key: k })),
+  hkey.map((k) => cmd(['HRANDFIELD', k], { kind: 'random', key: k, type: 'hash', count: null, withvalues: false })),
+  fc.tuple(hkey, randCount, fc.boolean()).map(([k, n, wv]) =>
     cmd(['HRANDFIELD', k, String(n), ...(wv ? ['WITHVALUES'] : [])], { kind: 'random', key: k, type: 'hash', count: n, withvalues: wv }),
   ),
-  fc.tuple(key, fc.boolean()).map(([k, wv]) => cmd(['HRANDFIELD', k, '1000', ...(wv ? ['WITHVALUES'] : [])], { kind: 'ordered', key: k })),
+  fc.tuple(hkey, fc.boolean()).map(([k, wv]) => cmd(['HRANDFIELD', k, '1000', ...(wv ? ['WITHVALUES'] : [])], { kind: 'ordered', key: k })),
 );
 
 const genericCmd: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 4, arbitrary: key.map((k) => cmd(['OBJECT', 'ENCODING', k])) },
-  key.map((k) => cmd(['TYPE', k])),
+  { weight: 8, arbitrary: key.map((k) => cmd(['OBJECT', 'ENCODING', k])) },
+  { weight: 2, arbitrary: key.map((k) => cmd(['TYPE', k])) },
   keys.map((ks) => cmd(['DEL', ...ks])),
   fc.tuple(key, key).map(([a, b]) => cmd(['COPY', a, b, 'REPLACE'])),
   fc.tuple(key, key).map(([a, b]) => cmd(['RENAME', a, b])),
   fc.tuple(key, value).map(([k, v]) => cmd(['SET', k, v])),
-  { weight: 2, arbitrary: key.map((k) => cmd(['MEMORY', 'USAGE', k, 'SAMPLES', '0'], { kind: 'memory', key: k })) },
+  { weight: 4, arbitrary: key.map((k) => cmd(['MEMORY', 'USAGE', k, 'SAMPLES', '0'], { kind: 'memory', key: k })) },
 );
 
-const step = fc.oneof({ weight: 6, arbitrary: setCmd }, { weight: 6, arbitrary: hashCmd }, { weight: 3, arbitrary: genericCmd });
+const step = fc.oneof({ weight: 6, arbitrary: setCmd }, { weight: 6, arbitrary: hashCmd }, { weight: 2, arbitrary: genericCmd });
 const sequence = fc.record({ resp3: fc.boolean(), cmds: fc.array(step, { minLength: Math.ceil(LENGTH / 2), maxLength: LENGTH }) });
 
 interface Side {

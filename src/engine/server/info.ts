@@ -45,7 +45,7 @@ function sdsHeader(len: number): number {
 /** Modelled bytes of one key (its sds name) and its value object. */
 function keyValueBytes(key: string, v: RedisValue): number {
   let bytes = jemallocSize(sdsHeader(key.length) + key.length + 1);
-  if (!isString(v)) return bytes + ROBJ + 64 + v.length * DICT_ENTRY;
+  if (!isString(v)) return bytes + v.memoryUsage();
   if (typeof v === 'number' || typeof v === 'bigint') {
     return bytes + (typeof v === 'number' && v >= 0 && v < OBJ_SHARED_INTEGERS ? 0 : ROBJ);
   }

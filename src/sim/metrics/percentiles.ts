@@ -7,10 +7,6 @@ export class LatencyBuffer {
   private values = new Float64Array(256);
   private n = 0;
 
-  get count(): number {
-    return this.n;
-  }
-
   add(ms: number): void {
     if (this.n === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);

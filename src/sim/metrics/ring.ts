@@ -29,8 +29,4 @@ export class Ring<T> {
   last(): T | undefined {
     return this.at(this.items.length - 1);
   }
-
-  toArray(): T[] {
-    return [...this.items.slice(this.head), ...this.items.slice(0, this.head)];
-  }
 }

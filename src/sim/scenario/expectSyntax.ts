@@ -1,9 +1,9 @@
 import { splitArgs } from '../../protocol/splitargs.js';
-import { toByteString } from '../bytes.js';
 import { AGGREGATES, aggregateAllowed, defaultAggregate, METRICS, type MetricDef } from '../metrics/catalog.js';
 import type { Aggregate, Comparison, GoalSpec, Window } from './format.js';
 import type { LineError, SourceLine } from './markdown.js';
 import { refusedCommand } from './redisPolicy.js';
+import { utf8Bytes } from './utf8.js';
 import { closest } from './suggest.js';
 import { parseDuration } from './units.js';
 
@@ -121,17 +121,19 @@ function metricValue(def: MetricDef, text: string): number | string {
 function parseRedisGoal(text: string, always: boolean, n: number, err: (m: string) => null): GoalSpec | null {
   const spans = tokenSpans(text);
   if (spans === null) return err('unbalanced quotes in the redis check');
+  const last = spans.length === 0 ? '' : text.slice(spans[spans.length - 1]!.start, spans[spans.length - 1]!.end);
+  if ((COMPARISONS as readonly string[]).includes(last) && spans.length >= 2) return err(`expected a value after ${last}`);
   if (spans.length < 3) return err('a redis check is "redis <command> <comparison> <value>", e.g. "redis EXISTS product:42 == 1"');
   const opSpan = spans[spans.length - 2]!;
   const valueSpan = spans[spans.length - 1]!;
   const op = text.slice(opSpan.start, opSpan.end);
   if (!(COMPARISONS as readonly string[]).includes(op)) return err(`expected a comparison (${COMPARISONS.join(' ')}) before the last word, got "${op}"`);
   const source = text.slice(0, opSpan.start).trim();
-  const argv = splitArgs(toByteString(source))!;
+  const argv = splitArgs(utf8Bytes(source))!;
   const refused = refusedCommand(argv);
   if (refused !== null) return err(refused);
   const valueText = text.slice(valueSpan.start, valueSpan.end);
-  const unquoted = splitArgs(toByteString(valueText))![0]!;
+  const unquoted = splitArgs(utf8Bytes(valueText))![0]!;
   const value = valueText === 'nil' ? null : /^-?\d+(\.\d+)?$/.test(valueText) ? Number(valueText) : unquoted;
   return { kind: 'redis', line: n, always, source, argv, op: op as Comparison, value, message: '' };
 }
@@ -155,5 +157,5 @@ function tokenSpans(s: string): Array<{ start: number; end: number }> | null {
     if (quote !== null) return null;
     out.push({ start, end: i });
   }
-  return splitArgs(toByteString(s)) === null ? null : out;
+  return splitArgs(utf8Bytes(s)) === null ? null : out;
 }

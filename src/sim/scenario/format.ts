@@ -142,6 +142,11 @@ export interface KeySpace {
 export interface TrafficSettings {
   /** Requests per virtual second. */
   rate: number;
+  /**
+   * The traffic ends this long after the declaration that sets it (a burst); without it, it
+   * runs until stopped.
+   */
+  duration?: number;
   keys: KeySpace;
   distribution: Distribution;
   /** Fraction of requests that read (the rest write to the database and invalidate). */

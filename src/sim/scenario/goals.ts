@@ -63,10 +63,13 @@ export function judgeRedisGoal(g: RedisGoal, reply: Reply | undefined): Verdict 
   if (reply === undefined) return miss('got no reply');
   if (isTagged(reply, 'error')) return miss(`replied ${shown}`);
   const expected = g.value;
+  const isNil = reply === null || isTagged(reply, 'nilarray');
   let met: boolean;
   if (expected === null) {
-    const isNil = reply === null || isTagged(reply, 'nilarray');
     met = g.op === '==' ? isNil : g.op === '!=' ? !isNil : false;
+  } else if (isNil) {
+    // nil equals no value and orders with none.
+    met = g.op === '!=';
   } else {
     const got = scalar(reply);
     if (got === null) return miss(`replied ${shown}, which is not a single value`);

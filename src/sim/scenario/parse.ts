@@ -1,10 +1,10 @@
 import { splitArgs } from '../../protocol/splitargs.js';
-import { toByteString } from '../bytes.js';
 import { LIMITS, type Block, type RedisCommand, type Scenario, type Step } from './format.js';
 import { parseExpectBlock } from './expectSyntax.js';
 import { splitDocument, type LineError, type RawStep, type SourceLine } from './markdown.js';
 import { checkPlan } from './plan.js';
 import { refusedCommand } from './redisPolicy.js';
+import { utf8Bytes } from './utf8.js';
 import { parseMeta, parseSimBlock } from './schema.js';
 
 export type { LineError } from './markdown.js';
@@ -75,12 +75,12 @@ function parseStep(raw: RawStep, index: number, errors: LineError[]): Step {
 }
 
 /** One command per line, split like redis-cli splits what is typed; `#` lines are comments. */
-export function parseRedisBlock(lines: readonly SourceLine[], errors: LineError[]): RedisCommand[] {
+function parseRedisBlock(lines: readonly SourceLine[], errors: LineError[]): RedisCommand[] {
   const out: RedisCommand[] = [];
   for (const { n, text } of lines) {
     const source = text.trim();
     if (source === '' || source.startsWith('#')) continue;
-    const argv = splitArgs(toByteString(source));
+    const argv = splitArgs(utf8Bytes(source));
     if (argv === null) {
       errors.push({ line: n, message: 'unbalanced quotes in this command' });
       continue;

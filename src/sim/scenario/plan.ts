@@ -11,6 +11,8 @@ import { keyCount } from './units.js';
  */
 export class SimPlan {
   readonly traffic = new Map<string, TrafficSettings>();
+  /** When a traffic with a `duration` ends (ms since the start); absent: it runs until stopped. */
+  readonly endsAt = new Map<string, number>();
   durationMs = 0;
   requests = 0;
   private reportedDuration = false;
@@ -20,6 +22,7 @@ export class SimPlan {
   clone(): SimPlan {
     const c = new SimPlan();
     for (const [name, t] of this.traffic) c.traffic.set(name, t);
+    for (const [name, t] of this.endsAt) c.endsAt.set(name, t);
     c.durationMs = this.durationMs;
     c.requests = this.requests;
     return c;
@@ -47,11 +50,18 @@ export class SimPlan {
           return;
         }
         this.traffic.set(s.name, next);
+        if (s.settings.duration !== undefined) this.endsAt.set(s.name, this.durationMs + s.settings.duration);
         return;
       }
       case 'stop':
-        if (s.name === 'all') this.traffic.clear();
-        else if (!this.traffic.delete(s.name)) errors.push({ line: s.line, message: `no traffic named "${s.name}" is running here` });
+        if (s.name === 'all') {
+          this.traffic.clear();
+          this.endsAt.clear();
+        } else if (this.traffic.delete(s.name)) {
+          this.endsAt.delete(s.name);
+        } else {
+          errors.push({ line: s.line, message: `no traffic named "${s.name}" is running here` });
+        }
         return;
       case 'warm': {
         const n = keyCount(s.keys);
@@ -67,9 +77,17 @@ export class SimPlan {
           this.reportedDuration = true;
           errors.push({ line: s.line, message: `the scenario would last longer than ${LIMITS.durationMs / 60_000} minutes of virtual time` });
         }
-        let rate = 0;
-        for (const t of this.traffic.values()) rate += t.rate;
-        this.addRequests((rate * s.ms) / 1000, s.line, errors);
+        let requests = 0;
+        for (const [name, t] of this.traffic) {
+          const left = (this.endsAt.get(name) ?? Infinity) - (this.durationMs - s.ms);
+          requests += (t.rate * Math.min(s.ms, left)) / 1000;
+        }
+        this.addRequests(requests, s.line, errors);
+        for (const [name, end] of this.endsAt) {
+          if (end > this.durationMs) continue;
+          this.traffic.delete(name);
+          this.endsAt.delete(name);
+        }
         return;
       }
       case 'backend':

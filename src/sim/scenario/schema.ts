@@ -91,6 +91,7 @@ export const BACKEND_FIELDS: FieldTable<BackendSettings> = {
 
 export const TRAFFIC_FIELDS: FieldTable<TrafficSettings> = {
   rate: field('rate', parsedValue(parseRate, within(0, LIMITS.rate, formatRate)), formatRate),
+  duration: field('duration', positiveDuration(LIMITS.durationMs), formatDuration),
   keys: field('keys', keySpace, formatKeySpace),
   distribution: field('distribution', parsedValue(parseDistribution), formatDistribution),
   reads: field('reads', percent(), formatPercent),

@@ -4,6 +4,7 @@ import type { Block, GoalSpec, Scenario, SimStatement, Step } from './format.js'
 import { BACKEND_FIELDS, META_FIELDS, TRAFFIC_FIELDS, WARM_FIELDS } from './schema.js';
 import { quoteIfNeeded } from './simSyntax.js';
 import { formatDuration } from './units.js';
+import { utf8Text } from './utf8.js';
 
 /**
  * Scenario → text in the scenario format, canonical: what `parseScenario` reads back into the
@@ -84,7 +85,7 @@ function redisValue(v: number | string | null): string {
   if (v === null) return 'nil';
   if (typeof v === 'number') return String(v);
   if (/^[A-Za-z_:.@/+-][\w:.@/+-]*$/.test(v) && v !== 'nil' && !/^-?\d+(\.\d+)?$/.test(v)) return v;
-  const text = decodeUtf8(v);
+  const text = utf8Text(v);
   if (text === null) return repr(v);
   let out = '"';
   for (const ch of text) {
@@ -94,25 +95,5 @@ function redisValue(v: number | string | null): string {
     else out += ch;
   }
   return `${out}"`;
-}
-
-/** A byte string's UTF-8 text, or null when the bytes are not valid UTF-8. */
-function decodeUtf8(bytes: string): string | null {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes.charCodeAt(i);
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (n < 0 || i + n >= bytes.length) return null;
-    let cp = n === 0 ? b : b & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const c = bytes.charCodeAt(i + k);
-      if ((c & 0xc0) !== 0x80) return null;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
-    out += String.fromCodePoint(cp);
-    i += n + 1;
-  }
-  return out;
 }
 

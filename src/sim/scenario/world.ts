@@ -37,6 +37,8 @@ export class ScenarioWorld {
   /** Mirrors the running traffic, to check declarations before they are applied. */
   readonly plan = new SimPlan();
   private warmups = 0;
+  /** The pending end of each traffic that has a `duration`: only the latest one counts. */
+  private readonly ends = new Map<string, object>();
   private readonly trafficWorld: TrafficWorld;
 
   constructor(
@@ -110,14 +112,11 @@ export class ScenarioWorld {
           this.traffic.set(s.name, g);
           g.start();
         }
+        if (s.settings.duration !== undefined) this.endAfter(s.name, s.settings.duration);
         break;
       }
       case 'stop':
-        for (const [name, g] of this.traffic) {
-          if (s.name !== 'all' && s.name !== name) continue;
-          g.stop();
-          this.traffic.delete(name);
-        }
+        for (const name of [...this.traffic.keys()]) if (s.name === 'all' || s.name === name) this.end(name);
         break;
       case 'warm': {
         const prng = new Prng(deriveSeed(this.seed, 'warm', String(++this.warmups)));
@@ -129,5 +128,22 @@ export class ScenarioWorld {
       }
     }
     return errors;
+  }
+
+  private endAfter(name: string, ms: number): void {
+    const token = {};
+    this.ends.set(name, token);
+    this.queue.at(this.now + ms, () => {
+      if (this.ends.get(name) !== token) return;
+      this.end(name);
+      this.plan.traffic.delete(name);
+      this.plan.endsAt.delete(name);
+    });
+  }
+
+  private end(name: string): void {
+    this.traffic.get(name)?.stop();
+    this.traffic.delete(name);
+    this.ends.delete(name);
   }
 }

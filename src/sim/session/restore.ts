@@ -24,7 +24,15 @@ const LOADERS: Record<Exclude<ValueData['type'], 'string'>, string> = {
  * expireAt is moved by however far the clock is from the file's clock.
  */
 export function restoreSession(sim: Simulation, input: unknown): ImportResult {
-  const parsed = parseSession(input);
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input) as unknown;
+    } catch (e) {
+      return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+  const parsed = parseSession(data);
   if (!parsed.ok) return parsed;
   const snap = parsed.snapshot;
   const node = sim.node()!;

@@ -26,6 +26,37 @@ describe('session export and import', () => {
     expect(b.api.keyRows({ db: 5, keys: ['other'] }).rows).toHaveLength(1);
   });
 
+  it('rebuilds collections with their own commands, keeping encodings and TTLs', () => {
+    const a = testEngine();
+    const c = a.api.openClient();
+    a.api.execute(c.id, ['SADD', 'tags', 'redis', 'cache']);
+    a.api.execute(c.id, ['SADD', 'ids', '3', '1', '2']);
+    a.api.execute(c.id, ['ZADD', 'board', '1.5', 'ada', 'inf', 'bob', '-2', 'cy']);
+    a.api.execute(c.id, ['HSET', 'user:1', 'name', 'Ada', 'lang', 'en']);
+    a.api.execute(c.id, ['EXPIRE', 'user:1', '60']);
+    const snap = JSON.parse(JSON.stringify(a.api.exportSession())) as SessionSnapshot;
+    const b = testEngine();
+    expect(b.api.importSession(snap)).toEqual({ ok: true, keys: 4 });
+    const detail = (key: string) => b.api.keyDetail({ db: 0, key, maxBytes: 100, maxElements: 100 })!;
+    expect(detail('tags').row.encoding).toBe('hashtable');
+    expect(detail('ids')).toMatchObject({ row: { encoding: 'intset' }, value: { type: 'set', members: ['1', '2', '3'] } });
+    expect(detail('board').value).toEqual({ type: 'zset', entries: [['cy', '-2'], ['ada', '1.5'], ['bob', 'inf']] });
+    expect(detail('user:1').value).toEqual({ type: 'hash', entries: [['name', 'Ada'], ['lang', 'en']] });
+    expect(detail('user:1').row.expireAt! - b.sim.clock.now()).toBeCloseTo(60_000, -1);
+  });
+
+  it('travels as JSON text made in the worker', () => {
+    const a = testEngine();
+    const c = a.api.openClient();
+    a.api.execute(c.id, ['SET', 'k', '\x00\xff']);
+    const { text, keys } = a.api.exportSessionText();
+    expect(keys).toBe(1);
+    const b = testEngine();
+    expect(b.api.importSession(text)).toEqual({ ok: true, keys: 1 });
+    expect(b.api.keyDetail({ db: 0, key: 'k', maxBytes: 10, maxElements: 10 })!.value).toEqual({ type: 'string', value: '\x00\xff' });
+    expect(b.api.importSession('{"format":')).toMatchObject({ ok: false, error: expect.stringMatching(/^not JSON: /) });
+  });
+
   it('moves a later clock forward and restores speed and pause', () => {
     const a = testEngine();
     a.api.advance(86_400_000);

@@ -63,3 +63,17 @@ export const useConsolesStore = create<ConsolesStore>((set, get) => ({
     set({ tabs, active: tabs[Math.min(Math.max(0, active), tabs.length - 1)]!.id });
   },
 }));
+
+/** Saved console tabs are untrusted storage: keep well-formed titles and history lines. */
+export function sanitizeSavedTabs(raw: unknown): { tabs: Array<{ title: string; history: string[] }>; active: number } {
+  const r = (raw ?? {}) as { tabs?: unknown; active?: unknown };
+  const tabs = Array.isArray(r.tabs)
+    ? r.tabs.flatMap((t: unknown) => {
+        const o = (t ?? {}) as { title?: unknown; history?: unknown };
+        if (typeof o.title !== 'string') return [];
+        const history = Array.isArray(o.history) ? o.history.filter((l): l is string => typeof l === 'string') : [];
+        return [{ title: o.title.slice(0, 40), history }];
+      })
+    : [];
+  return { tabs, active: typeof r.active === 'number' ? r.active : 0 };
+}

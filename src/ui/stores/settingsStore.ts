@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 
 export type Theme = 'light' | 'dark';
-export type ViewId = 'keyspace';
+/** Every view the views area can show (a saved setting naming another one is dropped). */
+export const VIEW_IDS = ['keyspace'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface Settings {
   theme: Theme;
@@ -38,7 +40,7 @@ export function sanitizeSettings(raw: unknown, fallback: Settings): Settings {
   const r = raw as Record<string, unknown>;
   return {
     theme: r.theme === 'dark' || r.theme === 'light' ? r.theme : fallback.theme,
-    view: r.view === 'keyspace' ? r.view : fallback.view,
+    view: VIEW_IDS.includes(r.view as ViewId) ? (r.view as ViewId) : fallback.view,
     keyspaceDb: Number.isInteger(r.keyspaceDb) && (r.keyspaceDb as number) >= 0 && (r.keyspaceDb as number) < 16 ? (r.keyspaceDb as number) : fallback.keyspaceDb,
     keyspacePattern: typeof r.keyspacePattern === 'string' ? r.keyspacePattern : fallback.keyspacePattern,
     consoleShare: typeof r.consoleShare === 'number' && r.consoleShare >= 0.25 && r.consoleShare <= 0.75 ? r.consoleShare : fallback.consoleShare,

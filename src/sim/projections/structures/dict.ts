@@ -18,6 +18,7 @@ export interface DictProjection {
  */
 export function dictProjection<V>(d: Dict<V>, from: number, count: number): DictProjection {
   const shape = d.shape();
+  from = Math.min(from, Math.max(0, Math.max(shape.sizes[0], shape.sizes[1]) - count));
   const table = (t: 0 | 1): DictTableSnapshot => ({
     size: shape.sizes[t],
     used: shape.used[t],

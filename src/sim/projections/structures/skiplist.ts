@@ -2,6 +2,7 @@ import type { SkiplistNodeSnapshot, SkiplistTraceSnapshot, TraceRequest } from '
 import type { SkiplistNodeView } from '../../../engine/types/skiplist.js';
 import type { Zset } from '../../../engine/types/zset.js';
 import { formatDouble17g, string2d } from '../../../engine/util/numbers.js';
+import { toByteString } from '../../bytes.js';
 import { clip } from './text.js';
 
 export interface SkiplistProjection {
@@ -53,7 +54,7 @@ function nodeSnapshot(n: SkiplistNodeView): SkiplistNodeSnapshot {
 
 /** The trace for a request, or null when the score is not a number or the member is unknown. */
 function traceSnapshot(z: Zset, req: TraceRequest): SkiplistTraceSnapshot | null {
-  const member = String(req.member);
+  const member = toByteString(String(req.member));
   const score = req.score === undefined ? z.peekScore(member) : string2d(String(req.score));
   if (score == null) return null;
   const kind = req.kind === 'rank' ? 'rank' : 'insert';

@@ -78,6 +78,18 @@ describe('KeyspaceModel', () => {
     expect(state().done).toBe(true);
   });
 
+  it('starts over instead of adding a burst of new keys row by row', async () => {
+    const { model, run, calls, nextBatch, state } = setup(5);
+    model.pageSize = 20;
+    await model.restart();
+    calls.length = 0;
+    for (let i = 0; i < 30; i++) run('SET', `burst:${i}`, 'v');
+    await model.applyBatch(nextBatch());
+    expect(calls).toEqual(['rows:30', 'scan']);
+    expect(state().fresh.size).toBe(0);
+    expect(state().dbSize).toBe(35);
+  });
+
   it('ignores other dbs', async () => {
     const { model, run, calls, nextBatch } = setup(1);
     await model.restart();

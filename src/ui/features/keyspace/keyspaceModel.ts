@@ -11,6 +11,11 @@ export const STRING_DETAIL_BYTES = 64 * 1024;
 export const COLLECTION_DETAIL_ELEMENTS = 200;
 /** How long a key that appeared live stays highlighted. */
 const FRESH_MS = 1500;
+/**
+ * Keys created live are added on top one by one; a burst of them (a pasted script, DEBUG
+ * POPULATE), or one that would grow the list past this, starts the scan over instead.
+ */
+export const MAX_ROWS = 5000;
 
 export interface KeyspaceState {
   node: string;
@@ -129,9 +134,14 @@ export class KeyspaceModel {
       present.add(r.key);
       rows.push(byKey.get(r.key) ?? r);
     }
+    const created = res.rows.filter((r) => !present.has(r.key));
+    if (created.length > this.pageSize || rows.length + created.length > MAX_ROWS) {
+      await this.restart();
+      await this.refreshDetail();
+      return;
+    }
     const now = this.clock();
     const fresh = new Map([...this.s.fresh].filter(([, until]) => until > now));
-    const created = res.rows.filter((r) => !present.has(r.key));
     for (const r of created) fresh.set(r.key, now + FRESH_MS);
     this.set({ rows: [...created.reverse(), ...rows], dbSize: res.dbSize, fresh });
     if (s.selected !== null && changed.includes(s.selected)) await this.refreshDetail();

@@ -11,16 +11,15 @@ export function SessionControls() {
   const [confirming, setConfirming] = useState(false);
 
   const exportFile = async () => {
-    const snap = await engine.api.exportSession();
-    downloadSession(snap, new Date());
-    const keys = snap.dbs.reduce((n, d) => n + d.keys.length, 0);
+    const { text, keys } = await engine.api.exportSessionText();
+    downloadSession(text, new Date());
     show('info', `Exported ${keys} ${keys === 1 ? 'key' : 'keys'}.`);
   };
 
   const importFile = async (file: File) => {
     const read = await readSessionFile(file);
     if (!read.ok) return show('error', `Import failed: ${read.error}`);
-    const r = await engine.api.importSession(read.data);
+    const r = await engine.api.importSession(read.text);
     if (!r.ok) return show('error', `Import failed: ${r.error}`);
     autosave?.mark('session');
     show('info', `Imported ${r.keys} ${r.keys === 1 ? 'key' : 'keys'} from ${file.name}.`);

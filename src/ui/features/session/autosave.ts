@@ -14,7 +14,8 @@ export interface AutosaveSources {
 
 /**
  * Autosave: records marked dirty are written to IndexedDB shortly after the changes stop.
- * The dataset is exported from the worker only when a batch says the keyspace changed.
+ * The dataset is exported from the worker only when a batch says the keyspace changed, and as
+ * JSON text: one string to copy and store, however many keys there are.
  */
 export class Autosaver {
   private readonly dirty = new Set<SavedRecord>();
@@ -55,7 +56,7 @@ export class Autosaver {
     try {
       const out: Partial<Record<SavedRecord, unknown>> = {};
       for (const r of records) {
-        out[r] = r === 'session' ? await this.sources.engine.exportSession() : r === 'consoles' ? this.sources.consoles() : this.sources.settings();
+        out[r] = r === 'session' ? (await this.sources.engine.exportSessionText()).text : r === 'consoles' ? this.sources.consoles() : this.sources.settings();
       }
       await this.storage.save(out);
       useSaveStatusStore.getState().set(this.dirty.size > 0 ? 'pending' : 'saved');

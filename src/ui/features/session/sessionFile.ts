@@ -1,8 +1,6 @@
-import type { SessionSnapshot } from '../../../protocol/api.js';
-
-/** Offer the session as a JSON file download (no server involved: a blob URL). */
-export function downloadSession(snapshot: SessionSnapshot, date: Date): void {
-  const blob = new Blob([JSON.stringify(snapshot, null, 1)], { type: 'application/json' });
+/** Offer the session's JSON text as a file download (no server involved: a blob URL). */
+export function downloadSession(text: string, date: Date): void {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -18,12 +16,12 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** The picked file's JSON, or why it is not JSON. The worker validates the content. */
-export async function readSessionFile(file: File): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+/** The picked file's text; the worker parses and validates it. */
+export async function readSessionFile(file: File): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (file.size > 256 * 1024 * 1024) return { ok: false, error: 'file is larger than 256 MB' };
   try {
-    return { ok: true, data: JSON.parse(await file.text()) as unknown };
+    return { ok: true, text: await file.text() };
   } catch (e) {
-    return { ok: false, error: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: `could not read the file: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

@@ -1,0 +1,154 @@
+import { RespConnection } from '../src/node/testing/respConnection.js';
+import { realRedisAvailable, startRealRedis } from '../src/node/testing/realRedis.js';
+import { RedisServer } from '../src/engine/server/server.js';
+import { ManualClock } from '../src/engine/time/clock.js';
+import { ratio, table } from './report.js';
+
+/**
+ * Hash and set costs, in process: command throughput through server.exec (replies as values,
+ * no sockets), and memory per element of a 1M-field hash and a 1M-member set, measured as JS
+ * heap growth against the growth of a real redis-server's used_memory for the same commands.
+ *
+ *   npx tsx --expose-gc bench/collections.ts
+ *
+ * Arguments are prepared before timing starts, as flat strings like the RESP parser's, so the
+ * figures are the engine's own cost. Results are data, not assertions.
+ */
+const RUN_MS = 1000;
+const WARMUP_MS = 300;
+const POOL = 1 << 16;
+const SMALL_KEYS = 10_000;
+const BIG = 1_000_000;
+const BATCH = 1000;
+
+/** A flat copy of a string (template literals may build cons strings). */
+function flat(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
+
+interface Op {
+  name: string;
+  argv(i: number): string[];
+}
+
+const OPS: Op[] = [
+  { name: 'HSET, 10k listpack hashes of 8 fields', argv: (i) => ['HSET', `hash:${i % SMALL_KEYS}`, `f${i % 8}`, `v${i}`] },
+  { name: 'HGET, 10k listpack hashes of 8 fields', argv: (i) => ['HGET', `hash:${i % SMALL_KEYS}`, `f${i % 8}`] },
+  { name: 'HSET, one hashtable of 1M fields', argv: (i) => ['HSET', 'bighash', `field:${(i * 7919) % BIG}`, `value:${i}`] },
+  { name: 'HGET, one hashtable of 1M fields', argv: (i) => ['HGET', 'bighash', `field:${(i * 7919) % BIG}`] },
+  { name: 'SADD, 10k intsets of 16 integers', argv: (i) => ['SADD', `set:${i % SMALL_KEYS}`, String(i % 16)] },
+  { name: 'SISMEMBER, 10k intsets of 16 integers', argv: (i) => ['SISMEMBER', `set:${i % SMALL_KEYS}`, String(i % 16)] },
+  { name: 'SADD, one hashtable of 1M members', argv: (i) => ['SADD', 'bigset', `member:${(i * 7919) % BIG}`] },
+  { name: 'SISMEMBER, one hashtable of 1M members', argv: (i) => ['SISMEMBER', 'bigset', `member:${(i * 7919) % BIG}`] },
+];
+
+/** Run the pool round-robin until `ms` have passed; returns commands per second. */
+function rate(server: RedisServer, client: ReturnType<RedisServer['createClient']>, pool: string[][], ms: number): number {
+  const started = performance.now();
+  let done = 0;
+  while (performance.now() - started < ms) {
+    for (let i = 0; i < BATCH; i++) server.exec(client, pool[(done + i) & (POOL - 1)]!);
+    done += BATCH;
+  }
+  return (done * 1000) / (performance.now() - started);
+}
+
+function throughput(): string {
+  const server = new RedisServer({ clock: new ManualClock() });
+  const client = server.createClient();
+  for (let i = 0; i < BIG; i += BATCH) {
+    const fields: string[] = [];
+    const members: string[] = [];
+    for (let j = i; j < i + BATCH; j++) {
+      fields.push(flat(`field:${j}`), flat(`value:${j}`));
+      members.push(flat(`member:${j}`));
+    }
+    server.exec(client, ['HSET', 'bighash', ...fields]);
+    server.exec(client, ['SADD', 'bigset', ...members]);
+  }
+  const rows: string[][] = [];
+  for (const op of OPS) {
+    const pool = Array.from({ length: POOL }, (_, i) => op.argv(i).map(flat));
+    rate(server, client, pool, WARMUP_MS);
+    rows.push([op.name, Math.round(rate(server, client, pool, RUN_MS)).toLocaleString('en-US')]);
+  }
+  return `server.exec, ${RUN_MS} ms per op after ${WARMUP_MS} ms warm-up, commands/s\n\n` + table(['command', 'redsim'], rows);
+}
+
+/** The commands that build a BIG-element hash or set, BATCH elements per command. */
+function buildCommands(kind: 'hash' | 'set'): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < BIG; i += BATCH) {
+    const args: string[] = [];
+    for (let j = i; j < i + BATCH; j++) {
+      if (kind === 'hash') args.push(flat(`field:${j}`), flat(`value:${j}`));
+      else args.push(flat(`member:${j}`));
+    }
+    out.push(kind === 'hash' ? ['HSET', 'h', ...args] : ['SADD', 's', ...args]);
+  }
+  return out;
+}
+
+function heapUsed(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run with --expose-gc');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** JS heap growth per element while the engine stores the commands' data. */
+function engineBytes(commands: string[][]): number {
+  const server = new RedisServer({ clock: new ManualClock() });
+  const client = server.createClient();
+  const before = heapUsed();
+  // The argv strings become the stored fields and members, as they do behind the parser.
+  for (const argv of commands) server.exec(client, argv);
+  commands.length = 0;
+  const after = heapUsed();
+  const kept = server.dbs[0]!.size;
+  if (kept !== 1) throw new Error('expected one key');
+  return (after - before) / BIG;
+}
+
+async function usedMemory(conn: RespConnection): Promise<number> {
+  const info = (await conn.call(['INFO', 'memory'])).reply as string;
+  return Number(/used_memory:(\d+)/.exec(info)![1]);
+}
+
+/** used_memory growth per element on a real redis-server for the same commands. */
+async function redisBytes(port: number, commands: string[][]): Promise<number> {
+  const conn = await RespConnection.connect(port);
+  try {
+    await conn.call(['FLUSHALL']);
+    const before = await usedMemory(conn);
+    for (const argv of commands) await conn.call(argv);
+    const after = await usedMemory(conn);
+    await conn.call(['FLUSHALL']);
+    return (after - before) / BIG;
+  } finally {
+    conn.close();
+  }
+}
+
+async function memory(): Promise<string> {
+  if (!realRedisAvailable()) return 'n/a (redis-server not installed)\n';
+  const real = await startRealRedis();
+  const rows: string[][] = [];
+  try {
+    for (const kind of ['hash', 'set'] as const) {
+      const theirs = await redisBytes(real.port, buildCommands(kind));
+      const ours = engineBytes(buildCommands(kind));
+      rows.push([`${kind} of 1M ${kind === 'hash' ? 'fields (field:N = value:N)' : 'members (member:N)'}`, ours.toFixed(1), theirs.toFixed(1), ratio(ours, theirs)]);
+    }
+  } finally {
+    await real.stop();
+  }
+  return 'bytes per element: JS heap growth (after GC) vs redis-server used_memory growth\n\n' + table(['value', 'redsim', 'redis-server 7.0', 'redsim / redis'], rows);
+}
+
+export async function benchCollections(): Promise<string> {
+  return `### Throughput\n\n${throughput()}\n### Memory\n\n${await memory()}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchCollections());

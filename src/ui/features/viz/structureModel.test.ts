@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEventBatch } from '../../../protocol/events.js';
+import { testEngine } from '../../../sim/testkit.js';
+import { StructureModel } from './structureModel.js';
+
+/** A model over a real engine, the batches the worker would send, and a console client. */
+function setup() {
+  const { api, host } = testEngine();
+  const c = api.openClient();
+  let calls = 0;
+  const model = new StructureModel({
+    structure: async (req) => {
+      calls++;
+      return api.structure(req);
+    },
+  });
+  const batches: EngineEventBatch[] = [];
+  api.subscribe((b) => batches.push(b));
+  const run = (...argv: string[]) => api.execute(c.id, argv);
+  /** Deliver the next batch to the model, as the shell does once per frame. */
+  const frame = async () => {
+    host.frame();
+    for (const b of batches.splice(0)) await model.applyBatch(b);
+  };
+  return { model, run, frame, calls: () => calls };
+}
+
+describe('StructureModel', () => {
+  it('re-reads the shown key when a batch names it, and only then', async () => {
+    const { model, run, frame, calls } = setup();
+    run('ZADD', 'z', '1', 'a');
+    run('SET', 'other', 'x');
+    await model.show({ kind: 'key', key: 'z' });
+    await frame();
+    expect(model.store.getState().snapshot).toMatchObject({ kind: 'listpack', length: 1 });
+    const before = calls();
+    run('SET', 'other', 'y');
+    await frame();
+    expect(calls()).toBe(before);
+    run('ZADD', 'z', '2', 'b');
+    await frame();
+    const s = model.store.getState();
+    expect(s.snapshot).toMatchObject({ kind: 'listpack', length: 2 });
+    expect(s.previous).toMatchObject({ length: 1 });
+  });
+
+  it('follows the member a ZADD placed: the window moves to it and the insert search is traced', async () => {
+    const { model, run, frame } = setup();
+    for (let i = 0; i < 300; i++) run('ZADD', 'board', String(i), `m${i}`);
+    await model.setCount(9);
+    await model.show({ kind: 'key', key: 'board' });
+    await frame();
+    expect(model.store.getState().snapshot).toMatchObject({ kind: 'skiplist', trace: null });
+    run('ZADD', 'board', '250.5', 'newcomer');
+    await frame();
+    const s = model.store.getState();
+    expect(s.focusMember).toBe('newcomer');
+    if (s.snapshot?.kind !== 'skiplist') throw new Error('expected a skiplist');
+    expect(s.snapshot.nodes.map((n) => n.member)).toContain('newcomer');
+    expect(s.snapshot.trace).toMatchObject({ kind: 'insert', member: 'newcomer', rank: 252 });
+    expect(s.previous?.kind).toBe('skiplist');
+    run('ZREM', 'board', 'm3');
+    await frame();
+    expect(model.store.getState().trace).toBeNull();
+  });
+
+  it('keeps the conversion visible: the snapshot before it is the listpack', async () => {
+    const { model, run, frame } = setup();
+    for (let i = 0; i < 128; i++) run('ZADD', 'z', String(i), `m${i}`);
+    await model.show({ kind: 'key', key: 'z' });
+    run('ZADD', 'z', '500', 'the-129th');
+    await frame();
+    const s = model.store.getState();
+    expect(s.previous?.kind).toBe('listpack');
+    expect(s.snapshot?.kind).toBe('skiplist');
+    expect(s.conversion).toBe('Converted listpack → skiplist + dict: 129 members > zset-max-listpack-entries (128).');
+    run('ZADD', 'z', '501', 'one-more');
+    await frame();
+    expect(model.store.getState().conversion).toMatch(/^Converted listpack/);
+    await model.show({ kind: 'key', key: 'other' });
+    expect(model.store.getState().conversion).toBeNull();
+  });
+
+  it('pages through the window and drops a focus when asked to move', async () => {
+    const { model, run } = setup();
+    for (let i = 0; i < 100; i++) run('SADD', 's', String(i));
+    await model.setCount(10);
+    await model.show({ kind: 'key', key: 's' });
+    await model.page(1);
+    expect(model.store.getState().snapshot).toMatchObject({ kind: 'intset', start: 10 });
+    await model.page(-1);
+    await model.page(-1);
+    expect(model.store.getState().snapshot).toMatchObject({ start: 0 });
+  });
+
+  it('draws the keyspace dict, re-read on any change in its db, polled while it rehashes', async () => {
+    const { model, run, frame } = setup();
+    await model.show({ kind: 'keyspace' });
+    expect(model.store.getState().snapshot).toMatchObject({ kind: 'hashtable', owner: 'keyspace', size: 0 });
+    for (let i = 0; i < 5; i++) run('SET', `k${i}`, 'v');
+    await frame();
+    expect(model.store.getState().snapshot).toMatchObject({ size: 5, rehashIdx: 0 });
+    expect(model.wantsPolling()).toBe(true);
+  });
+
+  it('drops answers about a key it no longer shows', async () => {
+    const { model, run } = setup();
+    run('SADD', 'a', '1');
+    run('SADD', 'b', 'x');
+    const first = model.show({ kind: 'key', key: 'a' });
+    const second = model.show({ kind: 'key', key: 'b' });
+    await Promise.all([first, second]);
+    expect(model.store.getState().snapshot).toMatchObject({ key: 'b', kind: 'hashtable' });
+  });
+});

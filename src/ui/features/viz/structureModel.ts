@@ -1,0 +1,202 @@
+import { createStore, type StoreApi } from 'zustand';
+import type { EngineEventBatch } from '../../../protocol/events.js';
+import type { StructureRequest, StructureSnapshot, TraceRequest } from '../../../protocol/snapshots.js';
+import { conversionNote } from './explain.js';
+import { followedMember } from './followWrite.js';
+
+/** The one call the structure view makes; the comlink proxy satisfies it, so does a test double. */
+export interface StructureEngine {
+  structure(req: StructureRequest): Promise<StructureSnapshot>;
+}
+
+export type Target = { kind: 'key'; key: string } | { kind: 'keyspace' };
+
+export interface StructureState {
+  node: string;
+  db: number;
+  target: Target | null;
+  /** The request's window start (see StructureRequest.from). */
+  from: number;
+  /** What fits on screen for the kind drawn. */
+  count: number;
+  focusMember: string | null;
+  trace: TraceRequest | null;
+  snapshot: StructureSnapshot | null;
+  /** What was drawn before `snapshot`, of the same target: animations start from it. */
+  previous: StructureSnapshot | null;
+  /** Bumped with every new snapshot. */
+  version: number;
+  /** Why the key last changed encoding while shown (the 129th member, a 65-byte member...). */
+  conversion: string | null;
+  error: string;
+}
+
+/** Window size asked for before the view has measured itself. */
+const DEFAULT_COUNT = 16;
+
+/**
+ * The structure view's data: the snapshot of one key (or of a db's keyspace dict), re-read when
+ * an event batch names it, one request in flight at a time. After a write it follows the member
+ * the write placed (the window moves to it; a skiplist traces the insert search).
+ */
+export class StructureModel {
+  readonly store: StoreApi<StructureState>;
+  private inFlight = false;
+  private dirty = false;
+  /** Bumped when the target changes: answers about an older target are dropped. */
+  private generation = 0;
+  /** The last write already followed, per target. */
+  private seenWrite = 0;
+
+  constructor(private readonly engine: StructureEngine) {
+    this.store = createStore<StructureState>(() => ({
+      node: 'node-1',
+      db: 0,
+      target: null,
+      from: 0,
+      count: DEFAULT_COUNT,
+      focusMember: null,
+      trace: null,
+      snapshot: null,
+      previous: null,
+      version: 0,
+      conversion: null,
+      error: '',
+    }));
+  }
+
+  private get s(): StructureState {
+    return this.store.getState();
+  }
+
+  /** Draw another key, or the db's keyspace dict. */
+  show(target: Target, db = this.s.db): Promise<void> {
+    if (sameTarget(target, this.s.target) && db === this.s.db) return this.refresh();
+    this.generation++;
+    this.seenWrite = 0;
+    this.store.setState({ target, db, from: 0, focusMember: null, trace: null, snapshot: null, previous: null, conversion: null, error: '' });
+    return this.refresh();
+  }
+
+  setCount(count: number): Promise<void> {
+    const n = Math.max(1, Math.floor(count));
+    if (n === this.s.count) return Promise.resolve();
+    this.store.setState({ count: n });
+    return this.refresh();
+  }
+
+  /** Move the window by a screenful. */
+  page(direction: -1 | 1): Promise<void> {
+    const { snapshot, count } = this.s;
+    if (snapshot === null) return Promise.resolve();
+    this.store.setState({ from: Math.max(0, windowFrom(snapshot) + direction * count), focusMember: null });
+    return this.refresh();
+  }
+
+  /** Trace the search for a member (score omitted: its current score) and show where it leads. */
+  traceSearch(member: string, score: string | undefined, kind: TraceRequest['kind']): Promise<void> {
+    this.store.setState({ trace: score === undefined ? { member, kind } : { member, score, kind }, focusMember: null });
+    return this.refresh();
+  }
+
+  clearTrace(): Promise<void> {
+    this.store.setState({ trace: null });
+    return this.refresh();
+  }
+
+  /** Re-read the snapshot when the batch says it may have changed. */
+  applyBatch(batch: EngineEventBatch): Promise<void> {
+    const { target, node, db } = this.s;
+    if (target === null) return Promise.resolve();
+    const inDb = (k: { node: string; db: number }) => k.node === node && k.db === db;
+    const relevant =
+      batch.keysOverflow ||
+      batch.clock !== undefined ||
+      batch.resync.some(inDb) ||
+      (target.kind === 'keyspace' ? batch.keys.some(inDb) : batch.keys.some((k) => inDb(k) && k.key === target.key));
+    return relevant ? this.refresh() : Promise.resolve();
+  }
+
+  /** Fetch now, or once more after the request in flight when one is. */
+  async refresh(): Promise<void> {
+    if (this.s.target === null) return;
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    this.inFlight = true;
+    try {
+      do {
+        this.dirty = false;
+        await this.fetchOnce();
+      } while (this.dirty);
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  private async fetchOnce(): Promise<void> {
+    const gen = this.generation;
+    let snap = await this.request();
+    if (snap === null || gen !== this.generation) return;
+    const w = snap.lastWrite;
+    if (w !== null && w.seq > this.seenWrite) {
+      const first = this.seenWrite === 0 && this.s.snapshot === null;
+      this.seenWrite = w.seq;
+      const member = first ? null : followedMember(w, snap.kind);
+      if (member !== null) {
+        this.store.setState({ focusMember: member, trace: snap.kind === 'skiplist' ? { member, kind: 'insert' } : null });
+        snap = await this.request();
+        if (snap === null || gen !== this.generation) return;
+      } else if (!first) {
+        this.store.setState({ trace: null });
+      }
+    }
+    const prev = this.s.snapshot;
+    const conversion = conversionNote(prev, snap) ?? this.s.conversion;
+    this.store.setState({ snapshot: snap, previous: prev, version: this.s.version + 1, from: windowFrom(snap), conversion, error: '' });
+  }
+
+  private async request(): Promise<StructureSnapshot | null> {
+    const { target, node, db, from, count, focusMember, trace } = this.s;
+    if (target === null) return null;
+    const req: StructureRequest = { node, db, key: target.kind === 'key' ? target.key : null, from, count };
+    if (focusMember !== null) req.focusMember = focusMember;
+    if (trace !== null) req.trace = trace;
+    try {
+      return await this.engine.structure(req);
+    } catch (e) {
+      this.store.setState({ error: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
+  }
+
+  /** The keyspace dict rehashes on the clock (serverCron) without events: the view polls it. */
+  wantsPolling(): boolean {
+    const snap = this.s.snapshot;
+    return snap !== null && snap.kind === 'hashtable' && snap.owner === 'keyspace' && snap.rehashIdx !== -1;
+  }
+}
+
+function sameTarget(a: Target | null, b: Target | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && (a.kind === 'keyspace' || a.key === (b as { key: string }).key);
+}
+
+/** The `from` that asks for the window a snapshot shows. */
+export function windowFrom(s: StructureSnapshot): number {
+  switch (s.kind) {
+    case 'skiplist':
+      return s.nodes.length === 0 ? 1 : s.nodes[Math.floor(s.nodes.length / 2)]!.rank;
+    case 'listpack':
+      return s.listpack.entries[0]?.index ?? 0;
+    case 'intset':
+      return s.start;
+    case 'hashtable':
+      return s.tables[0].buckets[0]?.index ?? s.tables[1].buckets[0]?.index ?? 0;
+    case 'quicklist':
+      return s.nodes[0]?.index ?? 0;
+    default:
+      return 0;
+  }
+}
