@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../sim/scenario/format.js';
@@ -28,6 +30,14 @@ describe('built-in scenarios', () => {
   it.each(BUILTIN_SCENARIOS.map((s) => [s.id, s.text]))('%s is valid and small enough to share by URL', (_id, text) => {
     parsed(text);
     expect(LZString.compressToEncodedURIComponent(text).length).toBeLessThan(4000);
+  });
+
+  it('the format reference in README.md shows valid sim and expect blocks', () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/^```(sim|expect)\n[\s\S]*?^```$/gm)].map((m) => m[0]);
+    expect(blocks).toHaveLength(2);
+    const s = parsed(`---\ntitle: README\ndescription: The examples.\nlevel: beginner\n---\n\n${blocks.join('\n\n')}\n`);
+    expect(s.steps[0]!.blocks.map((b) => b.kind)).toEqual(['sim', 'expect']);
   });
 
   it('every reference solution still applies to its scenario', () => {

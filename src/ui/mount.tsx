@@ -4,6 +4,7 @@ import { App } from './App.js';
 import { boot } from './boot.js';
 import type { EngineClient } from './client/engineClient.js';
 import { ServicesContext } from './client/hooks.js';
+import { ScenarioPanel } from './features/scenarios/ScenarioPanel.js';
 import './styles/theme.css';
 import './styles/layout.css';
 
@@ -14,7 +15,7 @@ export async function mount(engine: EngineClient): Promise<void> {
     root.render(
       <StrictMode>
         <ServicesContext.Provider value={services}>
-          <App />
+          <App aside={<ScenarioPanel />} />
         </ServicesContext.Provider>
       </StrictMode>,
     );

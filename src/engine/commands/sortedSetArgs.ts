@@ -3,7 +3,7 @@ import type { Client } from '../server/client.js';
 import type { RedisServer } from '../server/server.js';
 import type { Encoding } from '../types/object.js';
 import { LEX_MAX, LEX_MIN, type LexBound, type LexRange, type ScoreRange } from '../types/skiplist.js';
-import type { Zset, ZsetLimits } from '../types/zset.js';
+import type { Zset, ZsetLimits, ZsetSink } from '../types/zset.js';
 import { string2d, string2ll } from '../util/numbers.js';
 
 /**
@@ -140,4 +140,18 @@ export function pushScored(out: Reply[], c: Client, ele: string, score: number, 
   if (!withscores) out.push(ele);
   else if (c.resp === 2) out.push(ele, double(score));
   else out.push([ele, double(score)]);
+}
+
+/** An array reply filled by a range walk, with pushScored's shape. */
+export class ScoredReply implements ZsetSink {
+  readonly out: Reply[] = [];
+
+  constructor(
+    private readonly c: Client,
+    private readonly withscores: boolean,
+  ) {}
+
+  emit(ele: string, score: number): void {
+    pushScored(this.out, this.c, ele, score, this.withscores);
+  }
 }

@@ -3,7 +3,7 @@ import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
 import type { Encoding } from '../types/object.js';
 import type { LexRange, ScoreRange } from '../types/skiplist.js';
-import { Zset, type ZaddResult, type ZsetLimits } from '../types/zset.js';
+import { Zset, type ZaddResult, type ZsetLimits, type ZsetSink } from '../types/zset.js';
 import { optionName } from '../util/options.js';
 import type { Handler } from './spec.js';
 import {
@@ -12,8 +12,8 @@ import {
   parseLexRange,
   parseLong,
   parseScoreRange,
-  pushScored,
   reportConversion,
+  ScoredReply,
   zsetLimits,
 } from './sortedSetArgs.js';
 
@@ -29,27 +29,15 @@ type RangeType = 'auto' | 'rank' | 'score' | 'lex';
 type Direction = 'auto' | 'forward' | 'reverse';
 
 /** zrange_result_handler: where the elements of a range go. */
-interface RangeResult {
+interface RangeResult extends ZsetSink {
   /** beginResultEmission: the result length when known, -1 otherwise. */
   begin(length: number): void;
-  emit(ele: string, score: number): void;
   finalize(count: number): Reply;
 }
 
 /** The client handler: an array reply, with scores flat (RESP2) or paired (RESP3). */
-class ClientResult implements RangeResult {
-  private readonly out: Reply[] = [];
-
-  constructor(
-    private readonly c: Client,
-    private readonly withscores: boolean,
-  ) {}
-
+class ClientResult extends ScoredReply implements RangeResult {
   begin(): void {}
-
-  emit(ele: string, score: number): void {
-    pushScored(this.out, this.c, ele, score, this.withscores);
-  }
 
   finalize(): Reply {
     return this.out;
@@ -177,7 +165,6 @@ function zrangeGeneric(
   }
   if (!(z instanceof Zset)) return E.WRONGTYPE;
 
-  const emit = (ele: string, score: number): void => result.emit(ele, score);
   if (type === 'rank') {
     // genericZrangebyrankCommand's index sanitizing.
     const llen = z.length;
@@ -190,17 +177,12 @@ function zrangeGeneric(
     }
     if (end >= llen) end = llen - 1;
     result.begin(end - start + 1);
-    z.rangeByRank(start, end, reverse, emit);
+    z.rangeByRank(start, end, reverse, result);
     return result.finalize(end - start + 1);
   }
-  let count = 0;
-  const counted = (ele: string, score: number): void => {
-    count++;
-    result.emit(ele, score);
-  };
   result.begin(-1);
-  if (scoreRange !== null) z.rangeByScore(scoreRange, offset, limit, reverse, counted);
-  else z.rangeByLex(lexRange!, offset, limit, reverse, counted);
+  const count =
+    scoreRange !== null ? z.rangeByScore(scoreRange, offset, limit, reverse, result) : z.rangeByLex(lexRange!, offset, limit, reverse, result);
   return result.finalize(count);
 }
 

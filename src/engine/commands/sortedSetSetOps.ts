@@ -6,7 +6,7 @@ import { Zset, type ZsetWalk } from '../types/zset.js';
 import { string2ll } from '../util/numbers.js';
 import { optionName } from '../util/options.js';
 import type { Handler } from './spec.js';
-import { needsInputKey, parseScore, pushScored, reportConversion, zsetLimits } from './sortedSetArgs.js';
+import { ScoredReply, needsInputKey, parseScore, reportConversion, zsetLimits } from './sortedSetArgs.js';
 
 /**
  * ZUNION, ZINTER, ZDIFF, their STORE forms and ZINTERCARD: zunionInterDiffGenericCommand.
@@ -211,9 +211,9 @@ function zunionInterDiffGeneric(
     }
     return 0;
   }
-  const out: Reply[] = [];
-  dst.rangeByRank(0, dst.length - 1, false, (ele, score) => pushScored(out, c, ele, score, withscores));
-  return out;
+  const reply = new ScoredReply(c, withscores);
+  dst.rangeByRank(0, dst.length - 1, false, reply);
+  return reply.out;
 }
 
 const zunionstore: Handler = (c, argv) => zunionInterDiffGeneric(c, argv, 'zunionstore', argv[1]!, 2, 'union', false);

@@ -12,6 +12,8 @@
  * reused by nodes of the same height, freed ids by any node.
  */
 
+import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valueLteMax, type LexRange, type ScoreRange } from './zrangespec.js';
+
 export const ZSKIPLIST_MAXLEVEL = 32;
 /** ZSKIPLIST_P: a node reaches the next level with probability 1/4. */
 export const ZSKIPLIST_P = 0.25;
@@ -22,66 +24,6 @@ const INITIAL_NODES = 16;
 /** Where the skiplist draws node levels from (the server's seeded PRNG). */
 export interface RandomSource {
   nextU32(): number;
-}
-
-/** zrangespec: a score interval, each end inclusive or exclusive. */
-export interface ScoreRange {
-  min: number;
-  max: number;
-  minex: boolean;
-  maxex: boolean;
-}
-
-/** shared.minstring / shared.maxstring: the `-` and `+` of a lex range. */
-export const LEX_MIN: unique symbol = Symbol('-');
-export const LEX_MAX: unique symbol = Symbol('+');
-export type LexBound = string | typeof LEX_MIN | typeof LEX_MAX;
-
-/** zlexrangespec */
-export interface LexRange {
-  min: LexBound;
-  max: LexBound;
-  minex: boolean;
-  maxex: boolean;
-}
-
-/** zslValueGteMin */
-export function valueGteMin(value: number, r: ScoreRange): boolean {
-  return r.minex ? value > r.min : value >= r.min;
-}
-
-/** zslValueLteMax */
-export function valueLteMax(value: number, r: ScoreRange): boolean {
-  return r.maxex ? value < r.max : value <= r.max;
-}
-
-/** zslIsInRange's first test: ranges that can never hold anything. */
-export function scoreRangeEmpty(r: ScoreRange): boolean {
-  return r.min > r.max || (r.min === r.max && (r.minex || r.maxex));
-}
-
-/** sdscmplex: byte order, with `-` below and `+` above every string. */
-export function compareLex(a: LexBound, b: LexBound): number {
-  if (a === b) return 0;
-  if (a === LEX_MIN || b === LEX_MAX) return -1;
-  if (a === LEX_MAX || b === LEX_MIN) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** zslLexValueGteMin */
-export function lexGteMin(value: string, r: LexRange): boolean {
-  return r.minex ? compareLex(value, r.min) > 0 : compareLex(value, r.min) >= 0;
-}
-
-/** zslLexValueLteMax */
-export function lexLteMax(value: string, r: LexRange): boolean {
-  return r.maxex ? compareLex(value, r.max) < 0 : compareLex(value, r.max) <= 0;
-}
-
-/** zslIsInLexRange's first test. */
-export function lexRangeEmpty(r: LexRange): boolean {
-  const cmp = compareLex(r.min, r.max);
-  return cmp > 0 || (cmp === 0 && (r.minex || r.maxex));
 }
 
 /** One node as the skiplist view draws it. Links are given as the rank they lead to. */

@@ -17,7 +17,7 @@ function zsetOf(encoding: 'listpack' | 'skiplist', entries: Array<[number, strin
 
 function contents(z: Zset): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  z.rangeByRank(0, z.length - 1, false, (e, s) => out.push([e, s]));
+  z.rangeByRank(0, z.length - 1, false, { emit: (e, s) => out.push([e, s]) });
   return out;
 }
 

@@ -60,7 +60,10 @@ export interface ZaddResult {
 }
 
 export type ZsetEncoding = 'listpack' | 'skiplist';
-export type ZsetVisit = (ele: string, score: number) => void;
+/** Receives the elements of a range walk: a reply being built, a STORE destination. */
+export interface ZsetSink {
+  emit(ele: string, score: number): void;
+}
 /** A visitor that can stop the walk by returning false. */
 export type ZsetWalk = (ele: string, score: number) => boolean | void;
 
@@ -72,6 +75,8 @@ const ZSL_LEVEL_SIZE = 16;
 const ZSET_STRUCT_SIZE = 16;
 /** sizeof(zskiplist): header, tail, length, level (padded). */
 const ZSKIPLIST_STRUCT_SIZE = 32;
+/** A sink that only lets a walk count. */
+const DISCARD: ZsetSink = { emit() {} };
 /** OBJ_COMPUTE_SIZE_DEF_SAMPLES: MEMORY USAGE looks at this many nodes by default. */
 export const MEMORY_DEFAULT_SAMPLES = 5;
 
@@ -123,8 +128,8 @@ export class Zset extends RedisCollection {
 
   elements(limit: number): ValueData {
     const entries: Array<[string, string]> = [];
-    this.rangeByRank(0, Math.min(limit, this.length) - 1, false, (ele, score) => {
-      entries.push([ele, formatDouble17g(score)]);
+    this.rangeByRank(0, Math.min(limit, this.length) - 1, false, {
+      emit: (ele, score) => entries.push([ele, formatDouble17g(score)]),
     });
     return { type: 'zset', entries };
   }
@@ -393,14 +398,14 @@ export class Zset extends RedisCollection {
    * genericZrangebyrankCommand's walk: 0-based inclusive ranks, already sanitized
    * (0 <= start <= end < length); reverse counts from the top.
    */
-  rangeByRank(start: number, end: number, reverse: boolean, visit: ZsetVisit): void {
+  rangeByRank(start: number, end: number, reverse: boolean, out: ZsetSink): void {
     let count = end - start + 1;
     if (count <= 0) return;
     if (this.lp !== null) {
       const v = this.lp.values;
       let i = reverse ? v.length - 2 - 2 * start : 2 * start;
       const step = reverse ? -2 : 2;
-      for (; count > 0; count--, i += step) visit(v[i] as string, v[i + 1] as number);
+      for (; count > 0; count--, i += step) out.emit(v[i] as string, v[i + 1] as number);
       return;
     }
     const zsl = this.zsl!;
@@ -408,7 +413,7 @@ export class Zset extends RedisCollection {
     if (reverse) n = start > 0 ? zsl.getElementByRank(this.length - start) : zsl.last();
     else n = start > 0 ? zsl.getElementByRank(start + 1) : zsl.first();
     for (; count > 0 && n !== 0; count--) {
-      visit(zsl.eleOf(n), zsl.scoreOf(n));
+      out.emit(zsl.eleOf(n), zsl.scoreOf(n));
       n = reverse ? zsl.prev(n) : zsl.next(n);
     }
   }
@@ -416,27 +421,25 @@ export class Zset extends RedisCollection {
   /**
    * genericZrangebyscoreCommand's walk: from the first element in range (the last when
    * reverse), skip `offset`, then emit at most `limit` (negative: no limit). A negative offset
-   * skips everything, as Redis's `while (offset--)` does.
+   * skips everything, as Redis's `while (offset--)` does. Returns how many were emitted.
    */
-  rangeByScore(r: ScoreRange, offset: number, limit: number, reverse: boolean, visit: ZsetVisit): void {
+  rangeByScore(r: ScoreRange, offset: number, limit: number, reverse: boolean, out: ZsetSink): number {
     if (this.lp !== null) {
-      this.lpRange(offset, limit, reverse, visit, (i) => valueGteMin(this.lpScore(i), r), (i) => valueLteMax(this.lpScore(i), r), scoreRangeEmpty(r));
-      return;
+      return this.lpRange(offset, limit, reverse, out, (i) => valueGteMin(this.lpScore(i), r), (i) => valueLteMax(this.lpScore(i), r), scoreRangeEmpty(r));
     }
     const zsl = this.zsl!;
     const first = reverse ? zsl.lastInRange(r) : zsl.firstInRange(r);
-    this.slRange(first, offset, limit, reverse, visit, (n) => (reverse ? valueGteMin(zsl.scoreOf(n), r) : valueLteMax(zsl.scoreOf(n), r)));
+    return this.slRange(first, offset, limit, reverse, out, (n) => (reverse ? valueGteMin(zsl.scoreOf(n), r) : valueLteMax(zsl.scoreOf(n), r)));
   }
 
   /** genericZrangebylexCommand's walk (same offset/limit rules as by score). */
-  rangeByLex(r: LexRange, offset: number, limit: number, reverse: boolean, visit: ZsetVisit): void {
+  rangeByLex(r: LexRange, offset: number, limit: number, reverse: boolean, out: ZsetSink): number {
     if (this.lp !== null) {
-      this.lpRange(offset, limit, reverse, visit, (i) => lexGteMin(this.lpEle(i), r), (i) => lexLteMax(this.lpEle(i), r), lexRangeEmpty(r));
-      return;
+      return this.lpRange(offset, limit, reverse, out, (i) => lexGteMin(this.lpEle(i), r), (i) => lexLteMax(this.lpEle(i), r), lexRangeEmpty(r));
     }
     const zsl = this.zsl!;
     const first = reverse ? zsl.lastInLexRange(r) : zsl.firstInLexRange(r);
-    this.slRange(first, offset, limit, reverse, visit, (n) => (reverse ? lexGteMin(zsl.eleOf(n), r) : lexLteMax(zsl.eleOf(n), r)));
+    return this.slRange(first, offset, limit, reverse, out, (n) => (reverse ? lexGteMin(zsl.eleOf(n), r) : lexLteMax(zsl.eleOf(n), r)));
   }
 
   /**
@@ -447,51 +450,53 @@ export class Zset extends RedisCollection {
     offset: number,
     limit: number,
     reverse: boolean,
-    visit: ZsetVisit,
+    out: ZsetSink,
     gteMin: (i: number) => boolean,
     lteMax: (i: number) => boolean,
     empty: boolean,
-  ): void {
+  ): number {
     const v = this.lp!.values;
-    if (empty || v.length === 0 || !gteMin(v.length - 2) || !lteMax(0)) return;
+    if (empty || v.length === 0 || !gteMin(v.length - 2) || !lteMax(0)) return 0;
     let i: number;
     if (reverse) {
       i = v.length - 2;
       while (i >= 0 && !lteMax(i)) i -= 2;
-      if (i < 0 || !gteMin(i)) return;
+      if (i < 0 || !gteMin(i)) return 0;
     } else {
       i = 0;
       while (i < v.length && !gteMin(i)) i += 2;
-      if (i >= v.length || !lteMax(i)) return;
+      if (i >= v.length || !lteMax(i)) return 0;
     }
     const step = reverse ? -2 : 2;
-    if (offset < 0) return;
+    if (offset < 0) return 0;
+    let emitted = 0;
     i += step * offset;
     for (; i >= 0 && i < v.length && limit-- !== 0; i += step) {
       if (reverse ? !gteMin(i) : !lteMax(i)) break;
-      visit(v[i] as string, v[i + 1] as number);
+      out.emit(v[i] as string, v[i + 1] as number);
+      emitted++;
     }
+    return emitted;
   }
 
-  private slRange(first: number, offset: number, limit: number, reverse: boolean, visit: ZsetVisit, inRange: (n: number) => boolean): void {
+  private slRange(first: number, offset: number, limit: number, reverse: boolean, out: ZsetSink, inRange: (n: number) => boolean): number {
     const zsl = this.zsl!;
     let n = first;
-    if (offset < 0) return;
+    if (offset < 0) return 0;
     while (n !== 0 && offset-- > 0) n = reverse ? zsl.prev(n) : zsl.next(n);
+    let emitted = 0;
     while (n !== 0 && limit-- !== 0) {
       if (!inRange(n)) break;
-      visit(zsl.eleOf(n), zsl.scoreOf(n));
+      out.emit(zsl.eleOf(n), zsl.scoreOf(n));
+      emitted++;
       n = reverse ? zsl.prev(n) : zsl.next(n);
     }
+    return emitted;
   }
 
   /** ZCOUNT: elements with a score in range (via ranks on the skiplist). */
   count(r: ScoreRange): number {
-    if (this.lp !== null) {
-      let n = 0;
-      this.rangeByScore(r, 0, -1, false, () => n++);
-      return n;
-    }
+    if (this.lp !== null) return this.rangeByScore(r, 0, -1, false, DISCARD);
     const zsl = this.zsl!;
     const first = zsl.firstInRange(r);
     if (first === 0) return 0;
@@ -503,11 +508,7 @@ export class Zset extends RedisCollection {
 
   /** ZLEXCOUNT */
   lexCount(r: LexRange): number {
-    if (this.lp !== null) {
-      let n = 0;
-      this.rangeByLex(r, 0, -1, false, () => n++);
-      return n;
-    }
+    if (this.lp !== null) return this.rangeByLex(r, 0, -1, false, DISCARD);
     const zsl = this.zsl!;
     const first = zsl.firstInLexRange(r);
     if (first === 0) return 0;

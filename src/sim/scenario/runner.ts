@@ -1,8 +1,8 @@
+import type { Reply } from '../../protocol/reply.js';
 import type { MetricSample } from '../metrics/sample.js';
 import type { SimClient } from '../simClient.js';
 import type { Simulation } from '../simulation.js';
-import type { GoalSpec, RedisCommand, Scenario, SimStatement } from './format.js';
-import { LIMITS } from './format.js';
+import { LIMITS, type GoalSpec, type RedisCommand, type Scenario, type SimStatement } from './format.js';
 import { evaluateMetricGoal, judgeRedisGoal, type Verdict } from './goals.js';
 import type { LineError } from './markdown.js';
 import type { GoalState, RunnerSnapshot, RunnerStatus, ScenarioEvent } from './runnerTypes.js';
@@ -80,7 +80,7 @@ export class ScenarioRunner {
     const seed = this.current.meta.seed;
     this.sim.reset({ seed, startTime: SCENARIO_EPOCH });
     this.sim.pause();
-    this.world = new ScenarioWorld(this.sim, seed, (s) => this.onSample(s));
+    this.world = new ScenarioWorld(this.sim, seed, () => this.onSample());
     this.client = this.sim.openClient()!;
     this.statusValue = 'ready';
     this.stepIndex = -1;
@@ -268,7 +268,7 @@ export class ScenarioRunner {
   }
 
   /** Run a command on the scenario's own connection (reopened if a console killed it). */
-  private execute(argv: string[]): ReturnType<Simulation['execute']>['replies'] {
+  private execute(argv: string[]): Reply[] {
     if (this.client.closed) this.client = this.sim.openClient()!;
     return this.sim.execute(this.client, argv).replies;
   }
@@ -302,7 +302,7 @@ export class ScenarioRunner {
   }
 
   /** Every sample: `always` goals are checked (a break fails them), metric goals show how they stand. */
-  private onSample(_s: MetricSample): void {
+  private onSample(): void {
     for (const g of this.goals) {
       if (g.state.step !== this.stepIndex || g.state.status === 'failed' || g.state.status === 'passed') continue;
       if (!g.spec.always && g.spec.kind === 'redis') continue;

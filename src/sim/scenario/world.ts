@@ -2,7 +2,6 @@ import type { RedisServer } from '../../engine/server/server.js';
 import { Prng } from '../../engine/time/prng.js';
 import { Backend } from '../backend/backend.js';
 import { MetricsRecorder, SAMPLE_MS } from '../metrics/recorder.js';
-import type { MetricSample } from '../metrics/sample.js';
 import type { Simulation } from '../simulation.js';
 import { AppConnections } from '../traffic/appConnections.js';
 import { TrafficGenerator, type RequestBudget, type TrafficWorld } from '../traffic/generator.js';
@@ -44,7 +43,8 @@ export class ScenarioWorld {
   constructor(
     private readonly sim: Simulation,
     private readonly seed: number,
-    private readonly onSample: (s: MetricSample) => void,
+    /** After each sample is taken (the runner checks its goals). */
+    private readonly onSample: () => void,
   ) {
     this.backend = new Backend(this.queue, new Prng(deriveSeed(seed, 'backend')), this.metrics, { ...BACKEND_DEFAULTS });
     this.redis = new AppConnections(this.node, APP_CONNECTIONS);
@@ -83,14 +83,14 @@ export class ScenarioWorld {
   private sample(): void {
     const peaks = this.backend.takePeaks();
     const node = this.node;
-    const s = this.metrics.close(this.now, SAMPLE_MS, {
+    this.metrics.close(this.now, SAMPLE_MS, {
       backendInflight: peaks.inflight,
       backendQueue: peaks.queue,
       redisCommandsTotal: node.stats.totalCommandsProcessed,
       redisKeys: node.dbs[0]!.size,
     });
     this.queue.at(this.now + SAMPLE_MS, () => this.sample());
-    this.onSample(s);
+    this.onSample();
   }
 
   /** Apply a declaration now (not `advance`: the runner owns time). Returns what prevented it. */

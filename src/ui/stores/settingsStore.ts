@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 export type Theme = 'light' | 'dark';
 /** Every view the views area can show (a saved setting naming another one is dropped). */
-export const VIEW_IDS = ['keyspace'] as const;
+export const VIEW_IDS = ['keyspace', 'structure', 'metrics'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface Settings {

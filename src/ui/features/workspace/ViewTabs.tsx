@@ -1,4 +1,4 @@
-import { Suspense, useState, type ComponentType } from 'react';
+import { Suspense, lazy, useState, type ComponentType } from 'react';
 import { useSettingsStore, type ViewId } from '../../stores/settingsStore.js';
 import { KeyspaceBrowser } from '../keyspace/KeyspaceBrowser.js';
 
@@ -9,7 +9,14 @@ interface ViewDef {
   Component: ComponentType;
 }
 
-const VIEWS: ViewDef[] = [{ id: 'keyspace', title: 'Keyspace', Component: KeyspaceBrowser }];
+const StructureView = lazy(() => import('../viz/StructureView.js'));
+const MetricsView = lazy(() => import('../charts/MetricsView.js'));
+
+const VIEWS: ViewDef[] = [
+  { id: 'keyspace', title: 'Keyspace', Component: KeyspaceBrowser },
+  { id: 'structure', title: 'Structure', Component: StructureView },
+  { id: 'metrics', title: 'Metrics', Component: MetricsView },
+];
 
 /** The views area: one tab per view; a view mounts when first shown and stays mounted. */
 export function ViewTabs() {
@@ -30,7 +37,7 @@ export function ViewTabs() {
         ))}
       </div>
       <div className="tabpanels">
-        {VIEWS.filter((v) => shown.has(v.id)).map(({ id, Component }) => (
+        {VIEWS.filter((v) => shown.has(v.id) || v.id === view).map(({ id, Component }) => (
           <div key={id} className="tabpanel" role="tabpanel" hidden={id !== view}>
             <Suspense fallback={<p className="dim view-loading">Loading…</p>}>
               <Component />

@@ -29,10 +29,7 @@ export function drawDict(root: G, d: DictStructureBase, ctx: DrawContext): { hei
       g.append('text').attr('class', 'title');
       g.append('g').attr('class', 'overview');
       g.append('rect').attr('class', 'window');
-      g.append('g').attr('class', 'rehash').call((r) => {
-        r.append('line');
-        r.append('text');
-      });
+      g.append('g').attr('class', 'rehash').append('line');
       g.append('g').attr('class', 'buckets');
       return g;
     })
@@ -61,11 +58,10 @@ export function drawDict(root: G, d: DictStructureBase, ctx: DrawContext): { hei
       .attr('y', s.y + DT.titleH - 2)
       .attr('width', s.windowW)
       .attr('height', DT.overviewH + 4);
-    const marker = g.select<SVGGElement>('g.rehash').style('display', s.rehashX === null ? 'none' : null);
+    const marker = g.select<SVGGElement>('g.rehash').attr('display', s.rehashX === null ? 'none' : 'inline');
     if (s.rehashX !== null) {
       const placeMarker = (x: number) => {
         marker.select('line').attr('x1', x).attr('x2', x).attr('y1', s.y + DT.titleH - 4).attr('y2', s.y + DT.titleH + DT.overviewH + 4);
-        marker.select('text').attr('x', x + 3).attr('y', s.y + DT.titleH + DT.overviewH + 6).text('');
       };
       placeMarker(s.rehashX);
       const before = prevLayout?.sections.find((p) => p.table === s.table)?.rehashX ?? null;
