@@ -97,6 +97,7 @@ export function clientInfoString(c: Client, caller: Client | null): string {
   if (c.monitor) flags += 'O';
   if (c.inPubSubMode()) flags += 'P';
   if (c.inMulti) flags += 'x';
+  if (c.blocked !== null) flags += 'b';
   if (c.dirtyCas) flags += 'd';
   if (c.closeAfterReply) flags += 'c';
   if (c.noEvict) flags += 'e';

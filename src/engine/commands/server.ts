@@ -68,6 +68,8 @@ function swapdb(c: Client, argv: string[]): Reply {
     [db1.expires, db2.expires] = [db2.expires, db1.expires];
     [db1.avgTtl, db2.avgTtl] = [db2.avgTtl, db1.avgTtl];
     [db1.expiresCursor, db2.expiresCursor] = [db2.expiresCursor, db1.expiresCursor];
+    server.blocking.scanDatabaseForReadyKeys(db1);
+    server.blocking.scanDatabaseForReadyKeys(db2);
   }
   server.dirty++;
   return OK;

@@ -110,6 +110,7 @@ export class Db {
   add(key: string, val: RedisValue): DictEntry<RedisValue> {
     const now = this.server.now;
     const e = this.dict.add(key, val, this.lfuPolicy() ? lfuInitial(now) : lruClock(now));
+    this.server.blocking.signalKeyAsReady(this, key);
     this.server.notify('n', 'new', key, this.id);
     return e;
   }

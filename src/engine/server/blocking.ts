@@ -52,6 +52,8 @@ interface ReadyKey {
 export class Blocking {
   /** server.blocked_clients: what INFO reports as blocked_clients. */
   blockedClients = 0;
+  /** raxSize(server.clients_timeout_table): blocked clients whose wait has a timeout. */
+  clientsInTimeoutTable = 0;
   /** server.blocked_clients_by_type */
   readonly blockedByType: Record<BlockedType, number> = { list: 0, zset: 0 };
   /** db->blocking_keys, by db id. */
@@ -93,6 +95,7 @@ export class Blocking {
     c.blocked = state;
     this.blockedClients++;
     this.blockedByType[req.type]++;
+    if (req.timeout !== 0) this.clientsInTimeoutTable++;
     if (req.timeout !== 0 && req.timeout < LAST_REACHABLE_MS) {
       // checkBlockedClientTimeout: the wait is over once now > timeout, in whole milliseconds.
       state.timer = this.server.schedule(req.timeout + 1, () => this.timedOut(c));
@@ -118,6 +121,7 @@ export class Blocking {
     c.blocked = null;
     this.blockedClients--;
     this.blockedByType[state.type]--;
+    if (state.timeout !== 0) this.clientsInTimeoutTable--;
     if (state.pending.length > 0 && !c.closed) this.unblocked.push({ c, pending: state.pending });
   }
 

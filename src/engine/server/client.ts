@@ -2,6 +2,7 @@ import type { Reply } from '../../protocol/reply.js';
 import type { CommandSpec } from '../commands/spec.js';
 import type { Db } from '../keyspace/db.js';
 import type { RespVersion } from '../resp/encode.js';
+import type { BlockedState } from './blocking.js';
 import type { WatchedKey } from './multi.js';
 import type { RedisServer } from './server.js';
 
@@ -41,6 +42,8 @@ export class Client {
   readonly watched: WatchedKey[] = [];
   /** CLIENT_DENY_BLOCKING: set while EXEC runs; blocking commands must not block. */
   denyBlocking = false;
+  /** CLIENT_BLOCKED: what the client waits for (BLPOP, BZPOPMIN, ...), or null. */
+  blocked: BlockedState | null = null;
 
   // Pub/Sub state (pubsub.c)
   readonly channels = new Set<string>();

@@ -25,6 +25,11 @@ export function processCommand(server: RedisServer, c: Client, argv: string[]): 
     server.busy.push({ c, argv });
     return;
   }
+  // A blocked connection's next commands stay in its query buffer until it is unblocked.
+  if (c.blocked !== null) {
+    c.blocked.pending.push(argv);
+    return;
+  }
   server.now = server.clock.now();
   c.lastInteraction = server.now;
   if (argv.length === 0) return;
@@ -65,6 +70,7 @@ export function processCommand(server: RedisServer, c: Client, argv: string[]): 
     return;
   }
   call(server, c, spec, argv);
+  server.blocking.afterCommand();
 }
 
 /** rejectCommand: reply the error, count it, and doom a transaction in progress (flagTransaction). */

@@ -8,6 +8,7 @@ import { classBit, NOTIFY_KEYEVENT, NOTIFY_KEYSPACE, notifyFlagsFromString, type
 import type { Clock } from '../time/clock.js';
 import { Prng } from '../time/prng.js';
 import type { Encoding } from '../types/object.js';
+import { Blocking } from './blocking.js';
 import { Client, type ReplySink } from './client.js';
 import { Config } from './config.js';
 import { call, processCommand } from './dispatch.js';
@@ -68,6 +69,8 @@ export class RedisServer {
   readonly clients = new Map<number, Client>();
   readonly pubsub = new PubSub();
   readonly monitors = new Set<Client>();
+  /** Clients blocked on keys (blocked.c). */
+  readonly blocking = new Blocking(this);
   readonly host: string;
   /** Seed of every dict's hash function (Redis seeds siphash randomly at startup). */
   readonly hashSeed: number;
@@ -158,6 +161,7 @@ export class RedisServer {
     c.closed = true;
     this.clients.delete(c.id);
     this.monitors.delete(c);
+    this.blocking.unblockClient(c);
     this.pubsub.unsubscribeAll(c);
     this.unwatchAll(c);
     c.onClose?.(c);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../time/prng.js';
-import { LEX_MAX, LEX_MIN, Skiplist, ZSKIPLIST_MAXLEVEL, type LexRange, type ScoreRange } from './skiplist.js';
+import { Skiplist, ZSKIPLIST_MAXLEVEL } from './skiplist.js';
+import { LEX_MAX, LEX_MIN, type LexRange, type ScoreRange } from './zrangespec.js';
 
 type Entry = [score: number, ele: string];
 

@@ -1,3 +1,5 @@
+import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valueLteMax, type LexRange, type ScoreRange } from './zrangespec.js';
+
 /**
  * Redis's zskiplist (t_zset.c, William Pugh's skiplist with Redis's three changes: repeated
  * scores, ordering by (score, member), and a backward pointer on level 0), with spans on every
@@ -11,8 +13,6 @@
  * Each node's levels are a block of `level` consecutive slots in `fwd`/`span`; freed blocks are
  * reused by nodes of the same height, freed ids by any node.
  */
-
-import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valueLteMax, type LexRange, type ScoreRange } from './zrangespec.js';
 
 export const ZSKIPLIST_MAXLEVEL = 32;
 /** ZSKIPLIST_P: a node reaches the next level with probability 1/4. */

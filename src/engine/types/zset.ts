@@ -3,21 +3,21 @@ import { formatDouble17g } from '../util/numbers.js';
 import { Dict, type DictShape } from './dict.js';
 import { Listpack, numberText, type ListpackLayout } from './listpack.js';
 import { RedisCollection, type Encoding } from './object.js';
+import { Skiplist, ZSKIPLIST_MAXLEVEL, type RandomSource, type SkiplistSearchTrace, type SkiplistWindow } from './skiplist.js';
+import { lexGteMin, lexLteMax, valueGteMin, valueLteMax, type LexRange, type ScoreRange } from './zrangespec.js';
 import {
-  Skiplist,
-  ZSKIPLIST_MAXLEVEL,
-  lexGteMin,
-  lexLteMax,
-  lexRangeEmpty,
-  scoreRangeEmpty,
-  valueGteMin,
-  valueLteMax,
-  type LexRange,
-  type RandomSource,
-  type ScoreRange,
-  type SkiplistSearchTrace,
-  type SkiplistWindow,
-} from './skiplist.js';
+  zzlDeleteRangeByLex,
+  zzlDeleteRangeByScore,
+  zzlEle,
+  zzlFind,
+  zzlInsert,
+  zzlRangeByLex,
+  zzlRangeByScore,
+  zzlScore,
+  type ZsetSink,
+} from './zsetListpack.js';
+
+export type { ZsetSink } from './zsetListpack.js';
 import { DICT_ENTRY_SIZE, DICT_SIZE, POINTER_SIZE, ROBJ_SIZE, mallocSize, sdsAllocSize } from './zmalloc.js';
 
 /**
@@ -60,10 +60,6 @@ export interface ZaddResult {
 }
 
 export type ZsetEncoding = 'listpack' | 'skiplist';
-/** Receives the elements of a range walk: a reply being built, a STORE destination. */
-export interface ZsetSink {
-  emit(ele: string, score: number): void;
-}
 /** A visitor that can stop the walk by returning false. */
 export type ZsetWalk = (ele: string, score: number) => boolean | void;
 
@@ -134,42 +130,13 @@ export class Zset extends RedisCollection {
     return { type: 'zset', entries };
   }
 
-  // ---- listpack primitives (zzl*) -------------------------------------------------------
-
-  /** zzlFind: index of the member's entry, -1 when absent. */
-  private lpFind(ele: string): number {
-    const v = this.lp!.values;
-    for (let i = 0; i < v.length; i += 2) if (v[i] === ele) return i;
-    return -1;
-  }
-
-  private lpEle(i: number): string {
-    return this.lp!.values[i] as string;
-  }
-
-  /** zzlGetScore */
-  private lpScore(i: number): number {
-    return this.lp!.values[i + 1] as number;
-  }
-
-  /** zzlInsert: before the first entry with a greater score, or an equal score and a greater member. */
-  private lpInsert(ele: string, score: number): void {
-    const v = this.lp!.values;
-    let i = 0;
-    for (; i < v.length; i += 2) {
-      const s = v[i + 1] as number;
-      if (s > score || (s === score && (v[i] as string) > ele)) break;
-    }
-    this.lp!.insert(i, ele, score);
-  }
-
   // ---- single elements ------------------------------------------------------------------
 
   /** zsetScore: undefined when the member is absent. */
   score(ele: string): number | undefined {
     if (this.lp !== null) {
-      const i = this.lpFind(ele);
-      return i === -1 ? undefined : this.lpScore(i);
+      const i = zzlFind(this.lp, ele);
+      return i === -1 ? undefined : zzlScore(this.lp, i);
     }
     const n = this.dict!.get(ele);
     return n === undefined ? undefined : this.zsl!.scoreOf(n);
@@ -192,13 +159,13 @@ export class Zset extends RedisCollection {
       return false;
     }
     if (this.lp !== null) {
-      const i = this.lpFind(ele);
+      const i = zzlFind(this.lp, ele);
       if (i !== -1) {
         if (nx) {
           out.flags |= ZADD_OUT_NOP;
           return true;
         }
-        const cur = this.lpScore(i);
+        const cur = zzlScore(this.lp, i);
         if (incr) {
           score += cur;
           if (Number.isNaN(score)) {
@@ -213,7 +180,7 @@ export class Zset extends RedisCollection {
         out.score = score;
         if (score !== cur) {
           this.lp.delete(i, 2);
-          this.lpInsert(ele, score);
+          zzlInsert(this.lp, ele, score);
           out.flags |= ZADD_OUT_UPDATED;
         }
         return true;
@@ -229,7 +196,7 @@ export class Zset extends RedisCollection {
       ) {
         this.convert('skiplist');
       } else {
-        this.lpInsert(ele, score);
+        zzlInsert(this.lp, ele, score);
         out.score = score;
         out.flags |= ZADD_OUT_ADDED;
         return true;
@@ -284,7 +251,7 @@ export class Zset extends RedisCollection {
   /** zsetDel */
   del(ele: string): boolean {
     if (this.lp !== null) {
-      const i = this.lpFind(ele);
+      const i = zzlFind(this.lp, ele);
       if (i === -1) return false;
       this.lp.delete(i, 2);
       return true;
@@ -300,7 +267,7 @@ export class Zset extends RedisCollection {
   rank(ele: string, reverse: boolean): number {
     const llen = this.length;
     if (this.lp !== null) {
-      const i = this.lpFind(ele);
+      const i = zzlFind(this.lp, ele);
       if (i === -1) return -1;
       return reverse ? llen - 1 - i / 2 : i / 2;
     }
@@ -316,8 +283,8 @@ export class Zset extends RedisCollection {
     let score: number;
     if (this.lp !== null) {
       const i = where === 'max' ? this.lp.length - 2 : 0;
-      ele = this.lpEle(i);
-      score = this.lpScore(i);
+      ele = zzlEle(this.lp, i);
+      score = zzlScore(this.lp, i);
     } else {
       const n = where === 'max' ? this.zsl!.last() : this.zsl!.first();
       ele = this.zsl!.eleOf(n);
@@ -331,7 +298,7 @@ export class Zset extends RedisCollection {
   randomElement(): [string, number] {
     if (this.lp !== null) {
       const i = this.env.prng.int(this.lp.length / 2) * 2;
-      return [this.lpEle(i), this.lpScore(i)];
+      return [zzlEle(this.lp, i), zzlScore(this.lp, i)];
     }
     const e = this.dict!.randomEntry((n) => this.env.prng.int(n))!;
     return [e.key, this.zsl!.scoreOf(e.val)];
@@ -425,7 +392,7 @@ export class Zset extends RedisCollection {
    */
   rangeByScore(r: ScoreRange, offset: number, limit: number, reverse: boolean, out: ZsetSink): number {
     if (this.lp !== null) {
-      return this.lpRange(offset, limit, reverse, out, (i) => valueGteMin(this.lpScore(i), r), (i) => valueLteMax(this.lpScore(i), r), scoreRangeEmpty(r));
+      return zzlRangeByScore(this.lp, r, offset, limit, reverse, out);
     }
     const zsl = this.zsl!;
     const first = reverse ? zsl.lastInRange(r) : zsl.firstInRange(r);
@@ -435,48 +402,11 @@ export class Zset extends RedisCollection {
   /** genericZrangebylexCommand's walk (same offset/limit rules as by score). */
   rangeByLex(r: LexRange, offset: number, limit: number, reverse: boolean, out: ZsetSink): number {
     if (this.lp !== null) {
-      return this.lpRange(offset, limit, reverse, out, (i) => lexGteMin(this.lpEle(i), r), (i) => lexLteMax(this.lpEle(i), r), lexRangeEmpty(r));
+      return zzlRangeByLex(this.lp, r, offset, limit, reverse, out);
     }
     const zsl = this.zsl!;
     const first = reverse ? zsl.lastInLexRange(r) : zsl.firstInLexRange(r);
     return this.slRange(first, offset, limit, reverse, out, (n) => (reverse ? lexGteMin(zsl.eleOf(n), r) : lexLteMax(zsl.eleOf(n), r)));
-  }
-
-  /**
-   * zzlFirstInRange / zzlLastInRange, then the offset/limit walk. `gteMin`/`lteMax` test the
-   * entry at a listpack index; the range is sorted so the elements in it are contiguous.
-   */
-  private lpRange(
-    offset: number,
-    limit: number,
-    reverse: boolean,
-    out: ZsetSink,
-    gteMin: (i: number) => boolean,
-    lteMax: (i: number) => boolean,
-    empty: boolean,
-  ): number {
-    const v = this.lp!.values;
-    if (empty || v.length === 0 || !gteMin(v.length - 2) || !lteMax(0)) return 0;
-    let i: number;
-    if (reverse) {
-      i = v.length - 2;
-      while (i >= 0 && !lteMax(i)) i -= 2;
-      if (i < 0 || !gteMin(i)) return 0;
-    } else {
-      i = 0;
-      while (i < v.length && !gteMin(i)) i += 2;
-      if (i >= v.length || !lteMax(i)) return 0;
-    }
-    const step = reverse ? -2 : 2;
-    if (offset < 0) return 0;
-    let emitted = 0;
-    i += step * offset;
-    for (; i >= 0 && i < v.length && limit-- !== 0; i += step) {
-      if (reverse ? !gteMin(i) : !lteMax(i)) break;
-      out.emit(v[i] as string, v[i + 1] as number);
-      emitted++;
-    }
-    return emitted;
   }
 
   private slRange(first: number, offset: number, limit: number, reverse: boolean, out: ZsetSink, inRange: (n: number) => boolean): number {
@@ -530,24 +460,14 @@ export class Zset extends RedisCollection {
 
   /** zzlDeleteRangeByScore / zslDeleteRangeByScore */
   deleteRangeByScore(r: ScoreRange): number {
-    if (this.lp !== null) return this.lpDeleteRange((i) => valueGteMin(this.lpScore(i), r), (i) => valueLteMax(this.lpScore(i), r));
+    if (this.lp !== null) return zzlDeleteRangeByScore(this.lp, r);
     return this.afterSkiplistDelete(this.zsl!.deleteRangeByScore(r, (ele) => this.dict!.delete(ele)));
   }
 
   /** zzlDeleteRangeByLex / zslDeleteRangeByLex */
   deleteRangeByLex(r: LexRange): number {
-    if (this.lp !== null) return this.lpDeleteRange((i) => lexGteMin(this.lpEle(i), r), (i) => lexLteMax(this.lpEle(i), r));
+    if (this.lp !== null) return zzlDeleteRangeByLex(this.lp, r);
     return this.afterSkiplistDelete(this.zsl!.deleteRangeByLex(r, (ele) => this.dict!.delete(ele)));
-  }
-
-  private lpDeleteRange(gteMin: (i: number) => boolean, lteMax: (i: number) => boolean): number {
-    const v = this.lp!.values;
-    let i = 0;
-    while (i < v.length && !gteMin(i)) i += 2;
-    let j = i;
-    while (j < v.length && lteMax(j)) j += 2;
-    if (j > i) this.lp!.delete(i, j - i);
-    return (j - i) / 2;
   }
 
   /** zremrangeGenericCommand shrinks the dict when it became sparse (htNeedsResize). */
@@ -622,8 +542,8 @@ export class Zset extends RedisCollection {
   /** zsetScore without the dict's rehash step: views are observers and must not change the value. */
   peekScore(ele: string): number | undefined {
     if (this.lp !== null) {
-      const i = this.lpFind(ele);
-      return i === -1 ? undefined : this.lpScore(i);
+      const i = zzlFind(this.lp, ele);
+      return i === -1 ? undefined : zzlScore(this.lp, i);
     }
     const e = this.dict!.peek(ele);
     return e === null ? undefined : this.zsl!.scoreOf(e.val);
