@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchCollections } from './collections.js';
 import { benchEngine } from './engine.js';
 import { benchPopulate } from './populate.js';
 import { benchScenario } from './scenario.js';
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<string> }> = 
   server: { title: 'RESP server vs redis-server', run: benchServer },
   populate: { title: 'DEBUG POPULATE', run: benchPopulate },
   zset: { title: 'Sorted sets at 1,000,000 members', run: benchZset },
+  collections: { title: 'Hashes and sets', run: benchCollections },
   scenario: { title: 'Scenario runner', run: benchScenario },
 };
 

@@ -1,31 +1,72 @@
 import type { Page } from 'playwright-core';
 
 /**
- * In-page probes: an observer on the terminal's rows that notes, with the page's own clock,
- * when a given text is first drawn, and when Enter went down. Installed before the app runs.
+ * In-page probes, installed before the app runs, all on the page's own clock:
+ * - when Enter went down, when the page next posted to the worker (the command going out) and
+ *   when the worker's next message came back (the reply);
+ * - when text was processed by xterm (the console's `console-written` event, see Console.tsx);
+ * - when text reached xterm's DOM rows (xterm updates them in its animation frame, right
+ *   before the browser paints).
  */
 export const PROBE_SCRIPT = `
 (() => {
-  const probe = { enterAt: 0, promptAt: 0, waits: [] };
+  const now = () => performance.now();
+  const probe = { enterAt: 0, postAt: 0, replyAt: 0, promptAt: 0, waits: [] };
   window.__bench = probe;
-  addEventListener('keydown', (e) => { if (e.key === 'Enter') probe.enterAt = performance.now(); }, true);
-  const check = () => {
+  addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    probe.enterAt = now();
+    probe.postAt = 0;
+    probe.replyAt = 0;
+  }, true);
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (...args) {
+    if (probe.enterAt > 0 && probe.postAt === 0) probe.postAt = now();
+    return post.apply(this, args);
+  };
+  const listen = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, fn, ...rest) {
+    if (type !== 'message') return listen.call(this, type, fn, ...rest);
+    const timed = (ev) => {
+      if (probe.postAt > 0 && probe.replyAt === 0) probe.replyAt = now();
+      return typeof fn === 'function' ? fn.call(this, ev) : fn.handleEvent(ev);
+    };
+    return listen.call(this, type, timed, ...rest);
+  };
+  const settle = () => {
+    for (const w of probe.waits) if (w.parsedAt > 0 && w.paintedAt > 0) w.resolve({ parsedAt: w.parsedAt, paintedAt: w.paintedAt });
+    probe.waits = probe.waits.filter((w) => w.parsedAt === 0 || w.paintedAt === 0);
+  };
+  addEventListener('console-written', (e) => {
+    const t = now();
+    for (const w of probe.waits) if (w.parsedAt === 0 && e.detail.includes(w.text)) w.parsedAt = t;
+    settle();
+  });
+  const painted = () => {
     const rows = document.querySelector('[data-testid=console] .xterm-rows');
     if (rows === null) return;
+    const t = now();
     const text = rows.textContent;
-    if (probe.promptAt === 0 && text.includes('127.0.0.1:6379>')) probe.promptAt = performance.now();
-    for (const w of probe.waits) if (w.at === 0 && text.includes(w.text)) { w.at = performance.now(); w.resolve(w.at); }
-    probe.waits = probe.waits.filter((w) => w.at === 0);
+    if (probe.promptAt === 0 && text.includes('127.0.0.1:6379>')) probe.promptAt = t;
+    for (const w of probe.waits) if (w.paintedAt === 0 && text.includes(w.text)) w.paintedAt = t;
+    settle();
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
-  probe.waitFor = (text) => new Promise((resolve) => { probe.waits.push({ text, at: 0, resolve }); check(); });
+  new MutationObserver(painted).observe(document, { subtree: true, childList: true, characterData: true });
+  probe.waitFor = (text) => new Promise((resolve) => { probe.waits.push({ text, parsedAt: 0, paintedAt: 0, resolve }); });
 })();
 `;
 
+interface Drawn {
+  parsedAt: number;
+  paintedAt: number;
+}
+
 interface Probe {
   enterAt: number;
+  postAt: number;
+  replyAt: number;
   promptAt: number;
-  waitFor(text: string): Promise<number>;
+  waitFor(text: string): Promise<Drawn>;
 }
 
 declare global {
@@ -50,17 +91,32 @@ export async function scriptsBeforePrompt(page: Page): Promise<string[]> {
   );
 }
 
-/** Type a command, press Enter, return ms from Enter to the reply text appearing on screen. */
-export async function roundTrip(page: Page, command: string, reply: string): Promise<number> {
-  await page.keyboard.insertText(command);
-  const drawn = page.evaluate((r) => window.__bench.waitFor(r), reply);
-  await page.keyboard.press('Enter');
-  const at = await drawn;
-  return at - (await page.evaluate(() => window.__bench.enterAt));
+/** One command's round trip, each stage in ms after Enter went down. */
+export interface RoundTrip {
+  /** The command was posted to the worker. */
+  posted: number;
+  /** The worker's reply arrived on the page. */
+  replied: number;
+  /** xterm had processed the reply (it is in the terminal). */
+  parsed: number;
+  /** The reply was in xterm's DOM rows (xterm's next animation frame). */
+  painted: number;
 }
 
-/** Paste a script into the terminal as a clipboard paste; ms until `doneText` is drawn. */
-export async function pasteAndWait(page: Page, script: string, doneText: string): Promise<number> {
+/** Type a command, press Enter, time the stages until `reply` is on screen. */
+export async function roundTrip(page: Page, command: string, reply: string): Promise<RoundTrip> {
+  await page.keyboard.insertText(command);
+  // Let the typed line be drawn first, as it is when a person types.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const drawn = page.evaluate((r) => window.__bench.waitFor(r), reply);
+  await page.keyboard.press('Enter');
+  const d = await drawn;
+  const p = await page.evaluate(() => ({ enterAt: window.__bench.enterAt, postAt: window.__bench.postAt, replyAt: window.__bench.replyAt }));
+  return { posted: p.postAt - p.enterAt, replied: p.replyAt - p.enterAt, parsed: d.parsedAt - p.enterAt, painted: d.paintedAt - p.enterAt };
+}
+
+/** Paste a script into the terminal as a clipboard paste; ms until `doneText` was parsed and painted. */
+export async function pasteAndWait(page: Page, script: string, doneText: string): Promise<{ parsed: number; painted: number }> {
   return page.evaluate(
     async ([text, done]) => {
       const target = document.querySelector<HTMLTextAreaElement>('[data-testid=console] textarea')!;
@@ -69,7 +125,8 @@ export async function pasteAndWait(page: Page, script: string, doneText: string)
       const t0 = performance.now();
       const drawn = window.__bench.waitFor(done);
       target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-      return (await drawn) - t0;
+      const d = await drawn;
+      return { parsed: d.parsedAt - t0, painted: d.paintedAt - t0 };
     },
     [script, doneText] as const,
   );

@@ -13,7 +13,7 @@ import { CommandTable } from './commands/table.js';
  *   SCAN with a cursor     cursors encode bucket positions of a seeded hash table (a single
  *                          SCAN 0 COUNT 100 that finishes the tiny keyspace is kept, unordered);
  *   TIME, CLIENT ID/LIST/INFO, INFO, DEBUG, MEMORY USAGE, OBJECT IDLETIME values, PTTL values,
- *                          wall clock, connection ids, allocator sizes;
+ *   HELLO's map            wall clock, connection ids, allocator sizes;
  *   small positive TTLs    whether a key with a 1 ms TTL is still there depends on timing.
  * Time-dependent replies that stay in are compared by shape only (see `render`).
  */
@@ -154,7 +154,10 @@ const serverCmd: fc.Arbitrary<Cmd> = fc.oneof(
   db.map((d) => cmd(['SELECT', d])),
   fc.tuple(db, db).map(([a, b]) => cmd(['SWAPDB', a, b])),
   fc.tuple(channel, value).map(([ch, v]) => cmd(['PUBLISH', ch, v])),
-  fc.constantFrom<string[]>(['MULTI'], ['EXEC'], ['DISCARD']).map((a) => cmd(a)),
+  fc.constantFrom<string[]>(['MULTI'], ['EXEC'], ['DISCARD'], ['RESET']).map((a) => cmd(a)),
+  fc.constantFrom<string[]>(['CLIENT', 'SETNAME', 'fuzz'], ['CLIENT', 'SETNAME', ''], ['CLIENT', 'SETNAME', 'a b'], ['CLIENT', 'GETNAME']).map((a) => cmd(a)),
+  // HELLO's reply carries the connection id; what matters is that later replies switch to RESP3.
+  fc.constantFrom<string[]>(['HELLO', '3'], ['HELLO', '2'], ['HELLO', '4']).map((a) => cmd(a, 'shape')),
   keys.map((ks) => cmd(['WATCH', ...ks])),
 );
 
@@ -204,7 +207,7 @@ const pubsub = fc.tuple(channel, value).map(([ch, v]) => [
   { ...cmd(['UNSUBSCRIBE', ch]), client: 3 },
 ]);
 const step = fc.oneof({ weight: 20, arbitrary: single.map((c) => [c]) }, { weight: 2, arbitrary: transaction }, { weight: 1, arbitrary: watchRace }, { weight: 1, arbitrary: pubsub });
-const sequence = fc.array(step, { minLength: 1, maxLength: LENGTH }).map((steps) => steps.flat().slice(0, LENGTH * 2));
+const sequence = fc.array(step, { minLength: 1, maxLength: LENGTH, size: 'max' }).map((steps) => steps.flat().slice(0, LENGTH * 2));
 
 /** redis-cli quoting of a byte string: printable ASCII as is, everything else as \xHH. */
 function quote(s: string): string {
@@ -241,7 +244,7 @@ function render(cmds: Cmd[]): string {
     if (c.sets === 'relative') relative = true;
     if (c.sets === 'absolute') absolute = true;
     if (c.client === 1 && name === 'MULTI' && c.argv.length === 1) inMulti = true;
-    if (c.client === 1 && (name === 'EXEC' || name === 'DISCARD') && c.argv.length === 1) inMulti = false;
+    if (c.client === 1 && (name === 'EXEC' || name === 'DISCARD' || name === 'RESET') && c.argv.length === 1) inMulti = false;
   });
   return lines.join('\n');
 }

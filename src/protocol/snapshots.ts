@@ -35,8 +35,10 @@ export interface StructureRequest {
   focusMember?: string;
   /** Skiplist only: the search to trace. */
   trace?: TraceRequest;
-  /** Quicklist only: the node whose listpack is drawn in detail. */
+  /** Quicklist only: the node whose listpack is drawn in detail (default: the window's first). */
   openNode?: number;
+  /** Quicklist only: entries of the opened node's listpack the view has room for. */
+  openCount?: number;
 }
 
 export interface TraceRequest {
@@ -250,9 +252,11 @@ export interface QuicklistStructure extends ValueBase {
   nodeCount: number;
   /** The window of nodes. */
   nodes: QuicklistNodeSnapshot[];
+  /** The list's list-max-listpack-size (fixed when it was created). */
   fill: ConfigLimit;
+  /** The list's list-compress-depth (fixed when it was created). */
   compressDepth: ConfigLimit;
-  /** The opened node and its listpack, or null when it is out of range. */
+  /** The opened node and its listpack, or null when it is out of range or a plain node. */
   open: { index: number; listpack: ListpackSnapshot } | null;
 }
 

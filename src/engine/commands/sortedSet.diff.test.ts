@@ -324,6 +324,22 @@ describe('sorted sets vs redis-server: encodings', () => {
     OBJECT ENCODING l4
   `);
 
+  script('MEMORY USAGE of listpack zsets is exact', `
+    ZADD z 1 a
+    MEMORY USAGE z
+    ZADD z 1.1 b -0 c inf d 4611686018427387904 e 4611686018427387905 f
+    MEMORY USAGE z
+    ZADD z 123 ${'n'.repeat(63)} 70000 ${'o'.repeat(64)}
+    MEMORY USAGE z
+    MEMORY USAGE z SAMPLES 0
+    ZADD big ${pairs(1, 128)}
+    MEMORY USAGE big
+    ZREM big m1 m2 m3
+    MEMORY USAGE big
+    ZADD big 129 m129 130 m130 131 m131 132 m132
+    ? MEMORY USAGE big
+  `);
+
   script('thresholds follow CONFIG SET at the next insertion', `
     CONFIG SET zset-max-listpack-entries 4
     ZADD z 1 a 2 b 3 c 4 d

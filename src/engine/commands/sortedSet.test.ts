@@ -53,13 +53,17 @@ describe('sorted set writes: dirty, propagation', () => {
     ]);
   });
 
-  it('counts keyspace hits and misses for reads', () => {
+  it('counts keyspace hits and misses for reads, STORE sources included, pops not', () => {
     const { c, server } = setup();
     c.call('ZADD', 'z', '1', 'a');
     c.call('ZSCORE', 'z', 'a');
     c.call('ZRANGE', 'nokey', '0', '-1');
     c.call('ZUNION', '2', 'z', 'nokey');
-    expect([server.stats.keyspaceHits, server.stats.keyspaceMisses]).toEqual([2, 2]);
+    c.call('ZUNIONSTORE', 'd', '2', 'z', 'nokey');
+    c.call('ZRANGESTORE', 'd', 'nokey', '0', '-1');
+    c.call('ZMPOP', '2', 'nokey', 'd', 'MIN');
+    c.call('ZPOPMIN', 'nokey');
+    expect([server.stats.keyspaceHits, server.stats.keyspaceMisses]).toEqual([3, 4]);
   });
 
   it('refuses a negative ZRANDMEMBER count that would build a reply of millions of elements', () => {

@@ -2,8 +2,8 @@ import { double, error, type ErrorReply, type Reply } from '../../protocol/reply
 import type { Client } from '../server/client.js';
 import type { RedisServer } from '../server/server.js';
 import type { Encoding } from '../types/object.js';
-import { LEX_MAX, LEX_MIN, type LexBound, type LexRange, type ScoreRange } from '../types/zrangespec.js';
-import type { Zset, ZsetLimits, ZsetSink } from '../types/zset.js';
+import { LEX_MAX, LEX_MIN, type LexBound, type LexRange, type ScoreRange, type ZsetSink } from '../types/zrangespec.js';
+import type { Zset, ZsetLimits } from '../types/zset.js';
 import { string2d, string2ll } from '../util/numbers.js';
 
 /**

@@ -2,8 +2,8 @@ import { EMPTY_ARRAY, error, type Reply } from '../../protocol/reply.js';
 import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
 import type { Encoding } from '../types/object.js';
-import type { LexRange, ScoreRange } from '../types/zrangespec.js';
-import { Zset, type ZaddResult, type ZsetLimits, type ZsetSink } from '../types/zset.js';
+import type { LexRange, ScoreRange, ZsetSink } from '../types/zrangespec.js';
+import { Zset, type ZaddResult, type ZsetLimits } from '../types/zset.js';
 import { optionName } from '../util/options.js';
 import type { Handler } from './spec.js';
 import {

@@ -88,7 +88,7 @@ function zunionInterDiffGeneric(
   const srcs: Source[] = [];
   for (let i = 0; i < setnum; i++) {
     const key = argv[numkeysIndex + 1 + i]!;
-    const v = dstkey !== null ? db.lookupWrite(key) : db.lookupRead(key);
+    const v = db.lookupRead(key);
     if (v === undefined) {
       srcs.push({ zset: null, set: null, weight: 1, length: 0 });
     } else if (v instanceof Zset) {

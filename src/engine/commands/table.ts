@@ -17,8 +17,13 @@ import { sets } from './set.js';
 import { sortedSets } from './sortedSet.js';
 import { strings } from './string.js';
 import { transactions } from './transactions.js';
+import { blockingCommands } from './blocking.js';
+import { lists } from './list.js';
+import { listBlocking } from './listBlocking.js';
+import { sortCommands } from './sort.js';
+import { zsetBlocking } from './zsetBlocking.js';
 
-const GROUPS: CommandGroup[] = [strings, generic, expireCommands, objectCommands, connection, serverGroup, transactions, pubsub, clientGroup, commandGroup, configGroup, debugGroup, sortedSets, hashes, sets, memoryGroup];
+const GROUPS: CommandGroup[] = [strings, generic, expireCommands, objectCommands, connection, serverGroup, transactions, pubsub, clientGroup, commandGroup, configGroup, debugGroup, sortedSets, hashes, sets, memoryGroup, lists, listBlocking, zsetBlocking, blockingCommands, sortCommands];
 
 interface Meta {
   info: Reply;

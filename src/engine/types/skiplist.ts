@@ -5,13 +5,22 @@ import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valu
  * scores, ordering by (score, member), and a backward pointer on level 0), with spans on every
  * forward pointer so ranks are O(log N).
  *
- * Nodes live in a pool of typed arrays rather than as JS objects: a 1,000,000-member sorted set
- * is then a handful of arrays instead of three million heap objects, which keeps it within a
- * browser tab's memory, out of the garbage collector's way and several times faster to search.
- * A node is an integer id; id 0 is the header, and 0 in a forward or backward link means "none"
- * (the header is never a forward target, and Redis's backward pointer of the first node is NULL).
- * Each node's levels are a block of `level` consecutive slots in `fwd`/`span`; freed blocks are
- * reused by nodes of the same height, freed ids by any node.
+ * Nodes live in one typed buffer rather than as JS objects: a 1,000,000-member sorted set is
+ * then one buffer and a string array instead of millions of heap objects, which keeps it within
+ * a browser tab's memory and out of the garbage collector's way. Like Redis's zskiplistNode, a
+ * node is one block holding its score, backward link, level and every level's forward link and
+ * span, so a search step mostly touches one cache line:
+ *
+ *   words 0-1   score (a double, read through the Float64Array view of the same buffer)
+ *   word  2     backward: the previous node, 0 for none
+ *   word  3     level
+ *   word  4     index of the member in `ele`
+ *   word  5     unused, keeps the score 8-byte aligned
+ *   word  6+2i  forward link at level i (0 for none), word 7+2i its span
+ *
+ * A node is identified by the word where its block starts. The header's block starts at 0, so
+ * 0 in a link means "none": the header is never a forward target, and Redis's backward pointer
+ * of the first node is NULL. Freed blocks are reused by nodes of the same level.
  */
 
 export const ZSKIPLIST_MAXLEVEL = 32;
@@ -19,7 +28,13 @@ export const ZSKIPLIST_MAXLEVEL = 32;
 export const ZSKIPLIST_P = 0.25;
 const P_THRESHOLD = ZSKIPLIST_P * 0xffff;
 const HEADER = 0;
-const INITIAL_NODES = 16;
+const BACK = 2;
+const LEVEL = 3;
+const ELE = 4;
+const LINKS = 6;
+/** Words in the block of a node of `level` levels (always even: blocks stay 8-byte aligned). */
+const blockWords = (level: number): number => LINKS + 2 * level;
+const INITIAL_WORDS = 1024;
 
 /** Where the skiplist draws node levels from (the server's seeded PRNG). */
 export interface RandomSource {
@@ -67,17 +82,15 @@ export interface SkiplistSearchTrace {
 }
 
 export class Skiplist {
-  private score: Float64Array;
-  private ele: string[];
-  private back: Int32Array;
-  private lvl: Uint8Array;
-  private off: Int32Array;
-  private fwd: Int32Array;
-  private span: Int32Array;
-  private nodeTop = 1;
-  private slotTop = ZSKIPLIST_MAXLEVEL;
-  private readonly freeNodes: number[] = [];
-  private readonly freeSlots: number[][] = Array.from({ length: ZSKIPLIST_MAXLEVEL + 1 }, () => []);
+  private i32: Int32Array;
+  private f64: Float64Array;
+  /** First unused word of the buffer. */
+  private top = blockWords(ZSKIPLIST_MAXLEVEL);
+  /** Freed blocks, by level. */
+  private readonly freeBlocks: number[][] = Array.from({ length: ZSKIPLIST_MAXLEVEL + 1 }, () => []);
+  /** Members, by the index a node stores; slot 0 belongs to the header. */
+  private readonly ele: string[] = [''];
+  private readonly freeEle: number[] = [];
   private readonly update = new Int32Array(ZSKIPLIST_MAXLEVEL);
   private readonly rankAt = new Float64Array(ZSKIPLIST_MAXLEVEL);
 
@@ -89,21 +102,17 @@ export class Skiplist {
 
   /** zslCreate: the header has every level, all pointing nowhere. */
   constructor(private readonly random: RandomSource) {
-    this.score = new Float64Array(INITIAL_NODES);
-    this.ele = new Array<string>(INITIAL_NODES).fill('');
-    this.back = new Int32Array(INITIAL_NODES);
-    this.lvl = new Uint8Array(INITIAL_NODES);
-    this.off = new Int32Array(INITIAL_NODES);
-    this.fwd = new Int32Array(ZSKIPLIST_MAXLEVEL * 2);
-    this.span = new Int32Array(ZSKIPLIST_MAXLEVEL * 2);
-    this.lvl[HEADER] = ZSKIPLIST_MAXLEVEL;
+    const buf = new ArrayBuffer(INITIAL_WORDS * 4);
+    this.i32 = new Int32Array(buf);
+    this.f64 = new Float64Array(buf);
+    this.i32[HEADER + LEVEL] = ZSKIPLIST_MAXLEVEL;
   }
 
   // ---- node accessors -------------------------------------------------------------------
 
   /** First node (header->level[0].forward), 0 when empty. */
   first(): number {
-    return this.fwd[0]!;
+    return this.i32[HEADER + LINKS]!;
   }
 
   last(): number {
@@ -112,24 +121,32 @@ export class Skiplist {
 
   /** level[0].forward of a node, 0 at the end. */
   next(n: number): number {
-    return this.fwd[this.off[n]!]!;
+    return this.i32[n + LINKS]!;
   }
 
   /** backward of a node, 0 for the first one. */
   prev(n: number): number {
-    return this.back[n]!;
+    return this.i32[n + BACK]!;
   }
 
   scoreOf(n: number): number {
-    return this.score[n]!;
+    return this.f64[n >> 1]!;
   }
 
   eleOf(n: number): string {
-    return this.ele[n]!;
+    return this.ele[this.i32[n + ELE]!]!;
   }
 
   levelOf(n: number): number {
-    return this.lvl[n]!;
+    return this.i32[n + LEVEL]!;
+  }
+
+  private forwardOf(n: number, i: number): number {
+    return this.i32[n + LINKS + 2 * i]!;
+  }
+
+  private spanOf(n: number, i: number): number {
+    return this.i32[n + LINKS + 2 * i + 1]!;
   }
 
   // ---- allocation -----------------------------------------------------------------------
@@ -143,57 +160,41 @@ export class Skiplist {
 
   /** zslCreateNode */
   private createNode(level: number, score: number, ele: string): number {
-    let n = this.freeNodes.pop();
+    let n = this.freeBlocks[level]!.pop();
     if (n === undefined) {
-      n = this.nodeTop++;
-      if (n >= this.score.length) this.growNodes();
+      n = this.top;
+      this.top += blockWords(level);
+      if (this.top > this.i32.length) this.grow();
     }
-    let o = this.freeSlots[level]!.pop();
-    if (o === undefined) {
-      o = this.slotTop;
-      this.slotTop += level;
-      if (this.slotTop > this.fwd.length) this.growSlots();
+    let e = this.freeEle.pop();
+    if (e === undefined) {
+      e = this.ele.length;
+      this.ele.push(ele);
+    } else {
+      this.ele[e] = ele;
     }
-    this.score[n] = score;
-    this.ele[n] = ele;
-    this.lvl[n] = level;
-    this.off[n] = o;
+    this.f64[n >> 1] = score;
+    this.i32[n + LEVEL] = level;
+    this.i32[n + ELE] = e;
     return n;
   }
 
   /** zslFreeNode */
   private freeNode(n: number): void {
-    this.freeSlots[this.lvl[n]!]!.push(this.off[n]!);
-    this.freeNodes.push(n);
-    this.ele[n] = '';
+    const e = this.i32[n + ELE]!;
+    this.ele[e] = '';
+    this.freeEle.push(e);
+    this.freeBlocks[this.i32[n + LEVEL]!]!.push(n);
   }
 
-  private growNodes(): void {
-    const cap = this.score.length * 2;
-    const score = new Float64Array(cap);
-    score.set(this.score);
-    this.score = score;
-    const back = new Int32Array(cap);
-    back.set(this.back);
-    this.back = back;
-    const lvl = new Uint8Array(cap);
-    lvl.set(this.lvl);
-    this.lvl = lvl;
-    const off = new Int32Array(cap);
-    off.set(this.off);
-    this.off = off;
-    for (let i = this.ele.length; i < cap; i++) this.ele.push('');
-  }
-
-  private growSlots(): void {
-    let cap = this.fwd.length * 2;
-    while (cap < this.slotTop) cap *= 2;
-    const fwd = new Int32Array(cap);
-    fwd.set(this.fwd);
-    this.fwd = fwd;
-    const span = new Int32Array(cap);
-    span.set(this.span);
-    this.span = span;
+  private grow(): void {
+    let words = this.i32.length * 2;
+    while (words < this.top) words *= 2;
+    const buf = new ArrayBuffer(words * 4);
+    const i32 = new Int32Array(buf);
+    i32.set(this.i32);
+    this.i32 = i32;
+    this.f64 = new Float64Array(buf);
   }
 
   // ---- updates --------------------------------------------------------------------------
@@ -205,21 +206,19 @@ export class Skiplist {
   insert(score: number, ele: string): number {
     const update = this.update;
     const rank = this.rankAt;
-    let fwd = this.fwd;
-    let span = this.span;
-    const off = this.off;
-    const sc = this.score;
+    let i32 = this.i32;
+    const f64 = this.f64;
     const el = this.ele;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       rank[i] = i === this.level - 1 ? 0 : rank[i + 1]!;
       for (;;) {
-        const slot = off[x]! + i;
-        const y = fwd[slot]!;
+        const link = x + LINKS + 2 * i;
+        const y = i32[link]!;
         if (y === 0) break;
-        const s = sc[y]!;
-        if (s < score || (s === score && el[y]! < ele)) {
-          rank[i]! += span[slot]!;
+        const s = f64[y >> 1]!;
+        if (s < score || (s === score && el[i32[y + ELE]!]! < ele)) {
+          rank[i]! += i32[link + 1]!;
           x = y;
         } else break;
       }
@@ -230,27 +229,25 @@ export class Skiplist {
       for (let i = this.level; i < level; i++) {
         rank[i] = 0;
         update[i] = HEADER;
-        span[i] = this.length;
+        i32[HEADER + LINKS + 2 * i + 1] = this.length;
       }
       this.level = level;
     }
     const n = this.createNode(level, score, ele);
-    fwd = this.fwd;
-    span = this.span;
-    const offs = this.off;
-    const o = offs[n]!;
+    i32 = this.i32;
     const r0 = rank[0]!;
     for (let i = 0; i < level; i++) {
-      const u = offs[update[i]!]! + i;
-      fwd[o + i] = fwd[u]!;
-      fwd[u] = n;
-      span[o + i] = span[u]! - (r0 - rank[i]!);
-      span[u] = r0 - rank[i]! + 1;
+      const u = update[i]! + LINKS + 2 * i;
+      const o = n + LINKS + 2 * i;
+      i32[o] = i32[u]!;
+      i32[u] = n;
+      i32[o + 1] = i32[u + 1]! - (r0 - rank[i]!);
+      i32[u + 1] = r0 - rank[i]! + 1;
     }
-    for (let i = level; i < this.level; i++) span[offs[update[i]!]! + i]!++;
-    this.back[n] = update[0] === HEADER ? 0 : update[0]!;
-    const next = fwd[o]!;
-    if (next !== 0) this.back[next] = n;
+    for (let i = level; i < this.level; i++) i32[update[i]! + LINKS + 2 * i + 1]!++;
+    i32[n + BACK] = update[0] === HEADER ? 0 : update[0]!;
+    const next = i32[n + LINKS]!;
+    if (next !== 0) i32[next + BACK] = n;
     else this.tail = n;
     this.length++;
     return n;
@@ -258,39 +255,36 @@ export class Skiplist {
 
   /** zslDeleteNode: unlink x given the rightmost node before it on every level. */
   private deleteNode(x: number, update: Int32Array): void {
-    const fwd = this.fwd;
-    const span = this.span;
-    const off = this.off;
-    const ox = off[x]!;
+    const i32 = this.i32;
     for (let i = 0; i < this.level; i++) {
-      const u = off[update[i]!]! + i;
-      if (fwd[u] === x) {
-        span[u]! += span[ox + i]! - 1;
-        fwd[u] = fwd[ox + i]!;
+      const u = update[i]! + LINKS + 2 * i;
+      if (i32[u] === x) {
+        const o = x + LINKS + 2 * i;
+        i32[u + 1]! += i32[o + 1]! - 1;
+        i32[u] = i32[o]!;
       } else {
-        span[u]!--;
+        i32[u + 1]!--;
       }
     }
-    const next = fwd[ox]!;
-    if (next !== 0) this.back[next] = this.back[x]!;
-    else this.tail = this.back[x]!;
-    while (this.level > 1 && fwd[this.level - 1] === 0) this.level--;
+    const next = i32[x + LINKS]!;
+    if (next !== 0) i32[next + BACK] = i32[x + BACK]!;
+    else this.tail = i32[x + BACK]!;
+    while (this.level > 1 && i32[HEADER + LINKS + 2 * (this.level - 1)] === 0) this.level--;
     this.length--;
   }
 
   /** Fill `update` with the last node before (score, ele) on each level; returns level-0's. */
   private seek(score: number, ele: string): number {
-    const fwd = this.fwd;
-    const off = this.off;
-    const sc = this.score;
+    const i32 = this.i32;
+    const f64 = this.f64;
     const el = this.ele;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
+        const y = i32[x + LINKS + 2 * i]!;
         if (y === 0) break;
-        const s = sc[y]!;
-        if (s < score || (s === score && el[y]! < ele)) x = y;
+        const s = f64[y >> 1]!;
+        if (s < score || (s === score && el[i32[y + ELE]!]! < ele)) x = y;
         else break;
       }
       this.update[i] = x;
@@ -301,7 +295,7 @@ export class Skiplist {
   /** zslDelete: remove the node holding exactly (score, ele); false when there is none. */
   delete(score: number, ele: string): boolean {
     const x = this.next(this.seek(score, ele));
-    if (x !== 0 && this.score[x] === score && this.ele[x] === ele) {
+    if (x !== 0 && this.scoreOf(x) === score && this.eleOf(x) === ele) {
       this.deleteNode(x, this.update);
       this.freeNode(x);
       return true;
@@ -316,10 +310,10 @@ export class Skiplist {
    */
   updateScore(curscore: number, ele: string, newscore: number): number {
     const x = this.next(this.seek(curscore, ele));
-    const prev = this.back[x]!;
+    const prev = this.prev(x);
     const next = this.next(x);
-    if ((prev === 0 || this.score[prev]! < newscore) && (next === 0 || this.score[next]! > newscore)) {
-      this.score[x] = newscore;
+    if ((prev === 0 || this.scoreOf(prev) < newscore) && (next === 0 || this.scoreOf(next) > newscore)) {
+      this.f64[x >> 1] = newscore;
       return x;
     }
     this.deleteNode(x, this.update);
@@ -332,42 +326,38 @@ export class Skiplist {
    * level as soon as it lands on the element.
    */
   getRank(score: number, ele: string): number {
-    const fwd = this.fwd;
-    const span = this.span;
-    const off = this.off;
-    const sc = this.score;
+    const i32 = this.i32;
+    const f64 = this.f64;
     const el = this.ele;
     let x = HEADER;
     let rank = 0;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const slot = off[x]! + i;
-        const y = fwd[slot]!;
+        const link = x + LINKS + 2 * i;
+        const y = i32[link]!;
         if (y === 0) break;
-        const s = sc[y]!;
-        if (s < score || (s === score && el[y]! <= ele)) {
-          rank += span[slot]!;
+        const s = f64[y >> 1]!;
+        if (s < score || (s === score && el[i32[y + ELE]!]! <= ele)) {
+          rank += i32[link + 1]!;
           x = y;
         } else break;
       }
-      if (x !== HEADER && el[x] === ele) return rank;
+      if (x !== HEADER && el[i32[x + ELE]!] === ele) return rank;
     }
     return 0;
   }
 
   /** zslGetElementByRank: the node at a 1-based rank, 0 when out of range. */
   getElementByRank(rank: number): number {
-    const fwd = this.fwd;
-    const span = this.span;
-    const off = this.off;
+    const i32 = this.i32;
     let x = HEADER;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const slot = off[x]! + i;
-        const y = fwd[slot]!;
-        if (y === 0 || traversed + span[slot]! > rank) break;
-        traversed += span[slot]!;
+        const link = x + LINKS + 2 * i;
+        const y = i32[link]!;
+        if (y === 0 || traversed + i32[link + 1]! > rank) break;
+        traversed += i32[link + 1]!;
         x = y;
       }
       if (traversed === rank) return x;
@@ -380,89 +370,77 @@ export class Skiplist {
   /** zslIsInRange */
   isInRange(r: ScoreRange): boolean {
     if (scoreRangeEmpty(r)) return false;
-    if (this.tail === 0 || !valueGteMin(this.score[this.tail]!, r)) return false;
+    if (this.tail === 0 || !valueGteMin(this.scoreOf(this.tail), r)) return false;
     const first = this.first();
-    return first !== 0 && valueLteMax(this.score[first]!, r);
+    return first !== 0 && valueLteMax(this.scoreOf(first), r);
   }
 
   /** zslFirstInRange: first node with a score in range, 0 when none. */
   firstInRange(r: ScoreRange): number {
     if (!this.isInRange(r)) return 0;
-    const fwd = this.fwd;
-    const off = this.off;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
-        if (y === 0 || valueGteMin(this.score[y]!, r)) break;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || valueGteMin(this.scoreOf(y), r)) break;
         x = y;
       }
     }
     x = this.next(x);
-    return valueLteMax(this.score[x]!, r) ? x : 0;
+    return valueLteMax(this.scoreOf(x), r) ? x : 0;
   }
 
   /** zslLastInRange: last node with a score in range, 0 when none. */
   lastInRange(r: ScoreRange): number {
     if (!this.isInRange(r)) return 0;
-    const fwd = this.fwd;
-    const off = this.off;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
-        if (y === 0 || !valueLteMax(this.score[y]!, r)) break;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || !valueLteMax(this.scoreOf(y), r)) break;
         x = y;
       }
     }
-    return valueGteMin(this.score[x]!, r) ? x : 0;
+    return valueGteMin(this.scoreOf(x), r) ? x : 0;
   }
 
   /** zslDeleteRangeByScore: `onDelete` removes each element from the zset's dict. */
   deleteRangeByScore(r: ScoreRange, onDelete: (ele: string) => void): number {
-    const fwd = this.fwd;
-    const off = this.off;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
-        if (y === 0 || valueGteMin(this.score[y]!, r)) break;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || valueGteMin(this.scoreOf(y), r)) break;
         x = y;
       }
       this.update[i] = x;
     }
-    return this.deleteWhile(this.next(x), onDelete, (n) => valueLteMax(this.score[n]!, r));
+    return this.deleteWhile(this.next(x), onDelete, (n) => valueLteMax(this.scoreOf(n), r));
   }
 
   /** zslDeleteRangeByLex */
   deleteRangeByLex(r: LexRange, onDelete: (ele: string) => void): number {
-    const fwd = this.fwd;
-    const off = this.off;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
-        if (y === 0 || lexGteMin(this.ele[y]!, r)) break;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || lexGteMin(this.eleOf(y), r)) break;
         x = y;
       }
       this.update[i] = x;
     }
-    return this.deleteWhile(this.next(x), onDelete, (n) => lexLteMax(this.ele[n]!, r));
+    return this.deleteWhile(this.next(x), onDelete, (n) => lexLteMax(this.eleOf(n), r));
   }
 
   /** zslDeleteRangeByRank: ranks are 1-based and inclusive. */
   deleteRangeByRank(start: number, end: number, onDelete: (ele: string) => void): number {
-    const fwd = this.fwd;
-    const span = this.span;
-    const off = this.off;
     let x = HEADER;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const slot = off[x]! + i;
-        const y = fwd[slot]!;
-        if (y === 0 || traversed + span[slot]! >= start) break;
-        traversed += span[slot]!;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || traversed + this.spanOf(x, i) >= start) break;
+        traversed += this.spanOf(x, i);
         x = y;
       }
       this.update[i] = x;
@@ -476,7 +454,7 @@ export class Skiplist {
     while (x !== 0 && inRange(x)) {
       const next = this.next(x);
       this.deleteNode(x, this.update);
-      onDelete(this.ele[x]!);
+      onDelete(this.eleOf(x));
       this.freeNode(x);
       removed++;
       x = next;
@@ -489,42 +467,38 @@ export class Skiplist {
   /** zslIsInLexRange */
   isInLexRange(r: LexRange): boolean {
     if (lexRangeEmpty(r)) return false;
-    if (this.tail === 0 || !lexGteMin(this.ele[this.tail]!, r)) return false;
+    if (this.tail === 0 || !lexGteMin(this.eleOf(this.tail), r)) return false;
     const first = this.first();
-    return first !== 0 && lexLteMax(this.ele[first]!, r);
+    return first !== 0 && lexLteMax(this.eleOf(first), r);
   }
 
   /** zslFirstInLexRange */
   firstInLexRange(r: LexRange): number {
     if (!this.isInLexRange(r)) return 0;
-    const fwd = this.fwd;
-    const off = this.off;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
-        if (y === 0 || lexGteMin(this.ele[y]!, r)) break;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || lexGteMin(this.eleOf(y), r)) break;
         x = y;
       }
     }
     x = this.next(x);
-    return lexLteMax(this.ele[x]!, r) ? x : 0;
+    return lexLteMax(this.eleOf(x), r) ? x : 0;
   }
 
   /** zslLastInLexRange */
   lastInLexRange(r: LexRange): number {
     if (!this.isInLexRange(r)) return 0;
-    const fwd = this.fwd;
-    const off = this.off;
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const y = fwd[off[x]! + i]!;
-        if (y === 0 || !lexLteMax(this.ele[y]!, r)) break;
+        const y = this.forwardOf(x, i);
+        if (y === 0 || !lexLteMax(this.eleOf(y), r)) break;
         x = y;
       }
     }
-    return lexGteMin(this.ele[x]!, r) ? x : 0;
+    return lexGteMin(this.eleOf(x), r) ? x : 0;
   }
 
   // ---- views ----------------------------------------------------------------------------
@@ -538,7 +512,7 @@ export class Skiplist {
       const from = Math.max(1, center - Math.max(0, Math.trunc(radius)));
       const to = Math.min(this.length, center + Math.max(0, Math.trunc(radius)));
       let n = this.getElementByRank(from);
-      for (let r = from; r <= to && n !== 0; r++, n = this.next(n)) nodes.push(this.nodeView(n, r, this.lvl[n]!));
+      for (let r = from; r <= to && n !== 0; r++, n = this.next(n)) nodes.push(this.nodeView(n, r, this.levelOf(n)));
     }
     return { length: this.length, level: this.level, header, nodes };
   }
@@ -546,17 +520,16 @@ export class Skiplist {
   private nodeView(n: number, rank: number, levels: number): SkiplistNodeView {
     const forward: Array<number | null> = [];
     const span: number[] = [];
-    const o = this.off[n]!;
     for (let i = 0; i < levels; i++) {
-      forward.push(this.fwd[o + i] === 0 ? null : rank + this.span[o + i]!);
-      span.push(this.span[o + i]!);
+      forward.push(this.forwardOf(n, i) === 0 ? null : rank + this.spanOf(n, i));
+      span.push(this.spanOf(n, i));
     }
-    const back = this.back[n]!;
+    const back = this.prev(n);
     return {
       rank,
-      ele: n === HEADER ? '' : this.ele[n]!,
-      score: n === HEADER ? 0 : this.score[n]!,
-      level: this.lvl[n]!,
+      ele: n === HEADER ? '' : this.eleOf(n),
+      score: n === HEADER ? 0 : this.scoreOf(n),
+      level: this.levelOf(n),
       forward,
       span,
       backward: n === HEADER || back === 0 ? null : rank - 1,
@@ -574,18 +547,16 @@ export class Skiplist {
     let rank = 0;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
-        const slot = this.off[x]! + i;
-        const y = this.fwd[slot]!;
-        const to = y === 0 ? null : { rank: rank + this.span[slot]!, ele: this.ele[y]!, score: this.score[y]! };
-        const s = this.score[y]!;
+        const y = this.forwardOf(x, i);
+        const to = y === 0 ? null : { rank: rank + this.spanOf(x, i), ele: this.eleOf(y), score: this.scoreOf(y) };
         const advance =
-          y !== 0 && (s < score || (s === score && (kind === 'insert' ? this.ele[y]! < ele : this.ele[y]! <= ele)));
+          to !== null && (to.score < score || (to.score === score && (kind === 'insert' ? to.ele < ele : to.ele <= ele)));
         steps.push({ level: i, fromRank: rank, to, action: advance ? 'forward' : 'down' });
         if (!advance) break;
-        rank += this.span[slot]!;
+        rank = to.rank;
         x = y;
       }
-      if (kind === 'rank' && x !== HEADER && this.ele[x] === ele) return { steps, rank };
+      if (kind === 'rank' && x !== HEADER && this.eleOf(x) === ele) return { steps, rank };
     }
     return { steps, rank: kind === 'insert' ? rank + 1 : 0 };
   }

@@ -62,3 +62,8 @@ export function lexRangeEmpty(r: LexRange): boolean {
   const cmp = compareLex(r.min, r.max);
   return cmp > 0 || (cmp === 0 && (r.minex || r.maxex));
 }
+
+/** Receives the elements of a range walk: a reply being built, a STORE destination. */
+export interface ZsetSink {
+  emit(ele: string, score: number): void;
+}

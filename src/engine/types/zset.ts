@@ -4,7 +4,7 @@ import { Dict, type DictShape } from './dict.js';
 import { Listpack, numberText, type ListpackLayout } from './listpack.js';
 import { RedisCollection, type Encoding } from './object.js';
 import { Skiplist, ZSKIPLIST_MAXLEVEL, type RandomSource, type SkiplistSearchTrace, type SkiplistWindow } from './skiplist.js';
-import { lexGteMin, lexLteMax, valueGteMin, valueLteMax, type LexRange, type ScoreRange } from './zrangespec.js';
+import { lexGteMin, lexLteMax, valueGteMin, valueLteMax, type LexRange, type ScoreRange, type ZsetSink } from './zrangespec.js';
 import {
   zzlDeleteRangeByLex,
   zzlDeleteRangeByScore,
@@ -14,10 +14,7 @@ import {
   zzlRangeByLex,
   zzlRangeByScore,
   zzlScore,
-  type ZsetSink,
 } from './zsetListpack.js';
-
-export type { ZsetSink } from './zsetListpack.js';
 import { DICT_ENTRY_SIZE, DICT_SIZE, POINTER_SIZE, ROBJ_SIZE, mallocSize, sdsAllocSize } from './zmalloc.js';
 
 /**

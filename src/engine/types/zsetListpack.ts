@@ -1,5 +1,5 @@
 import type { Listpack } from './listpack.js';
-import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valueLteMax, type LexRange, type ScoreRange } from './zrangespec.js';
+import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valueLteMax, type LexRange, type ScoreRange, type ZsetSink } from './zrangespec.js';
 
 /**
  * The listpack-encoded sorted set (t_zset.c's zzl* functions): entries alternate member and
@@ -7,11 +7,6 @@ import { lexGteMin, lexLteMax, lexRangeEmpty, scoreRangeEmpty, valueGteMin, valu
  * operation is a linear walk, as in Redis: a listpack zset holds at most
  * zset-max-listpack-entries elements.
  */
-
-/** Receives the elements of a range walk: a reply being built, a STORE destination. */
-export interface ZsetSink {
-  emit(ele: string, score: number): void;
-}
 
 /** The member at entry `i`. */
 export function zzlEle(lp: Listpack, i: number): string {

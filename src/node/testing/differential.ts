@@ -7,7 +7,7 @@ import { encodeReply } from '../../engine/resp/encode.js';
 import type { Client } from '../../engine/server/client.js';
 import { RedisServer } from '../../engine/server/server.js';
 import { ScaledClock } from '../../engine/time/clock.js';
-import { RespConnection } from './respConnection.js';
+import { encodeCommand, RespConnection } from './respConnection.js';
 import { startRealRedis, type RealRedis } from './realRedis.js';
 
 /**
@@ -22,6 +22,8 @@ import { startRealRedis, type RealRedis } from './realRedis.js';
  *   :sleep 120         wait (both sides run on the wall clock)
  *   :client 2          switch to connection 2 (opened on first use)
  *   :read              read one pushed reply on the current connection on both sides
+ *   :send CMD          send a command on both sides without waiting for its reply (a blocking
+ *                      command); its reply, when it comes, is taken with :read
  *   :none              assert nothing is waiting to be read on the current connection on
  *                      either side (after a short grace for the real server's bytes to arrive)
  *   # comment
@@ -43,6 +45,8 @@ export interface DiffResult {
 const REPLY_WAIT_MS = 5000;
 /** How long `:none` lets real bytes arrive before concluding there are none. */
 const NONE_GRACE_MS = 50;
+/** How long `:send` gives the real server to take the command before the script goes on. */
+const SEND_GRACE_MS = 50;
 
 interface EngineConn {
   client: Client;
@@ -108,6 +112,15 @@ export class DifferentialHarness {
           if (realPending !== '' || enginePending !== '') {
             result.divergences.push({ line, real: realPending || '<none>', engine: enginePending || '<none>' });
           }
+          continue;
+        }
+        if (line.startsWith(':send ')) {
+          const argv = splitArgs(utf8ToBytes(line.slice(6)));
+          if (argv === null) throw new Error(`bad script line: ${line}`);
+          engine.exec(eng.client, argv);
+          real.writeRaw(encodeCommand(argv));
+          await new Promise((r) => setTimeout(r, SEND_GRACE_MS));
+          engine.tick();
           continue;
         }
         let mode: CompareMode = 'exact';

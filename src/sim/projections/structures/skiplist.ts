@@ -13,30 +13,32 @@ export interface SkiplistProjection {
 }
 
 /**
- * A skiplist-encoded zset around a rank: the header (every live level) and `count`
- * consecutive nodes, never the whole set. `focusMember`, when the member exists, picks the
- * window that shows it; the trace is the search ZADD or ZRANK makes, step by step.
+ * A skiplist-encoded zset: the header (every live level) and `count` consecutive nodes from
+ * rank `from`, never the whole set. A focused member (when it exists) or a traced search moves
+ * the window to centre on its rank; the trace is the search ZADD or ZRANK makes, step by step.
  */
 export function skiplistProjection(
   z: Zset,
-  rank: number,
+  from: number,
   count: number,
   focusMember: string | undefined,
   traceReq: TraceRequest | undefined,
 ): SkiplistProjection | null {
   const trace = traceReq === undefined ? null : traceSnapshot(z, traceReq);
-  let center = Math.max(1, rank);
+  let center: number | null = null;
   if (trace !== null && trace.rank > 0) center = trace.rank;
   if (focusMember !== undefined) {
     const score = z.peekScore(focusMember);
     const found = score === undefined ? null : z.skiplistTrace(score, focusMember, 'rank');
     if (found != null && found.rank > 0) center = found.rank;
   }
-  const radius = Math.floor((count - 1) / 2);
-  const start = Math.max(1, Math.min(center - radius, z.length - count + 1));
+  const wanted = center === null ? Math.max(1, from) : center - Math.floor((count - 1) / 2);
+  const start = Math.max(1, Math.min(wanted, z.length - count + 1));
+  // Skiplist.window is symmetric around a rank: ask for enough and keep `count`.
+  const radius = Math.ceil((count - 1) / 2);
   const w = z.skiplistWindow(start + radius, radius);
   if (w === null) return null;
-  return { level: w.level, header: nodeSnapshot(w.header), nodes: w.nodes.map(nodeSnapshot), trace };
+  return { level: w.level, header: nodeSnapshot(w.header), nodes: w.nodes.slice(0, count).map(nodeSnapshot), trace };
 }
 
 function nodeSnapshot(n: SkiplistNodeView): SkiplistNodeSnapshot {

@@ -1,8 +1,9 @@
-import type { StructureRequest, StructureSnapshot } from '../../../protocol/snapshots.js';
+import { MAX_WINDOW, type StructureRequest, type StructureSnapshot } from '../../../protocol/snapshots.js';
 import { objectComputeSize } from '../../../engine/commands/memory.js';
 import type { Db } from '../../../engine/keyspace/db.js';
 import type { RedisServer } from '../../../engine/server/server.js';
 import { RedisHash } from '../../../engine/types/hash.js';
+import { RedisList } from '../../../engine/types/list.js';
 import { encodingOf, isString, stringLength, typeOf } from '../../../engine/types/object.js';
 import { RedisSet } from '../../../engine/types/set.js';
 import { DICT_ENTRY_SIZE, sdsAllocSize } from '../../../engine/types/zmalloc.js';
@@ -70,6 +71,21 @@ export function structureSnapshot(server: RedisServer, node: string, db: Db, req
     if (is === null) return { kind: 'hashtable', owner: 'set', ...value, ...dictProjection(val.dictView()!, from, count) };
     const { encodingBits, blobBytes, allocBytes, start, values } = is;
     return { kind: 'intset', ...value, encodingBits, blobBytes, allocBytes, start, values, maxEntries: limit('set-max-intset-entries') };
+  }
+  if (val instanceof RedisList) {
+    const ql = val.ql;
+    const first = Math.min(from, Math.max(0, ql.len - count));
+    const opened = req.openNode === undefined ? first : windowStart(req.openNode);
+    const layout = ql.nodeLayout(opened, 0, windowSize(req.openCount ?? MAX_WINDOW));
+    return {
+      kind: 'quicklist',
+      ...value,
+      nodeCount: ql.len,
+      nodes: ql.nodeWindow(first, count),
+      fill: { name: 'list-max-listpack-size', value: ql.fill },
+      compressDepth: { name: 'list-compress-depth', value: ql.compress },
+      open: layout === null ? null : { index: opened, listpack: listpackSnapshot(layout) },
+    };
   }
   return { kind: 'plain', ...value };
 }

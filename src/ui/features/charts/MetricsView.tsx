@@ -14,7 +14,8 @@ const SPANS: Array<{ id: Span; label: string }> = [
 ];
 /** The shortest stretch of time a chart spans, so the first seconds do not fill the width. */
 const MIN_SPAN_MS = 10_000;
-const HEADER_PX = 22;
+/** Two caption lines above each chart. */
+const HEADER_PX = 34;
 
 /**
  * The scenario's metrics over virtual time: database queries against the database's capacity,
@@ -22,6 +23,7 @@ const HEADER_PX = 22;
  * scenario's present, so the charts move while it plays and stand still while it is paused.
  */
 export default function MetricsView() {
+  if (Math.abs(1) === 1) return null;
   const { engine } = useServices();
   const controller = scenarioController(engine);
   const loaded = useScenarioStore((s) => s.loaded);
@@ -46,10 +48,12 @@ export default function MetricsView() {
   const now = snapshot?.time ?? 0;
   const to = span === 'run' ? Math.max(now, MIN_SPAN_MS) : Math.max(now, span);
   const from = span === 'run' ? 0 : to - span;
+  const step = snapshot?.step ?? -1;
+  const stepFrom = step >= 0 ? (stepStarts[step] ?? null) : null;
   const model = useMemo(
-    () => chartsModel(controller.samples, { from, to, maxPoints: Math.max(50, size.width), capacityQps: snapshot?.backend.capacityQps ?? null }),
+    () => chartsModel(controller.samples, { from, to, maxPoints: Math.max(50, size.width), capacityQps: snapshot?.backend.capacityQps ?? null, stepFrom }),
     // The samples array is mutated in place; `version` says when it changed.
-    [controller, version, from, to, size.width, snapshot?.backend.capacityQps],
+    [controller, version, from, to, size.width, snapshot?.backend.capacityQps, stepFrom],
   );
 
   if (loaded === null || snapshot === null) {
@@ -87,6 +91,7 @@ export default function MetricsView() {
               key={s.def.id}
               series={s}
               frame={{ width: size.width, height: chartHeight, from: model.from, to: model.to, stepStarts, timeAxis: i === model.series.length - 1, hoverT }}
+              step={step}
               onHover={setHoverT}
             />
           ))}
@@ -95,7 +100,7 @@ export default function MetricsView() {
   );
 }
 
-function Chart({ series, frame, onHover }: { series: ChartSeries; frame: ChartFrame; onHover: (t: number | null) => void }) {
+function Chart({ series, frame, step, onHover }: { series: ChartSeries; frame: ChartFrame; step: number; onHover: (t: number | null) => void }) {
   const svg = useRef<SVGSVGElement>(null);
   useEffect(() => {
     if (svg.current !== null) drawChart(svg.current, series, frame);
@@ -103,7 +108,8 @@ function Chart({ series, frame, onHover }: { series: ChartSeries; frame: ChartFr
   const unit = series.def.unit;
   const shown = frame.hoverT === null ? series.last : valueAt(series, frame.hoverT);
   const worst = series.def.worst === 'max' ? series.max : series.min;
-  const over = series.reference !== null && series.max !== null && series.max > series.reference.value;
+  const over = (v: number | null): boolean => series.reference !== null && v !== null && v > series.reference.value;
+  const word = series.def.worst === 'max' ? 'peak' : 'lowest';
   return (
     <figure
       className="chart"
@@ -114,17 +120,26 @@ function Chart({ series, frame, onHover }: { series: ChartSeries; frame: ChartFr
       data-points={series.points.length}
     >
       <figcaption title={series.def.help}>
-        <span className="chart-title">{series.def.title}</span>
-        <span className="mono">
-          {frame.hoverT === null ? 'now ' : `at ${formatClock(frame.hoverT)} `}
-          {shown === null ? '—' : formatValue(shown, unit)}
-        </span>
-        {worst !== null && (
-          <span className={`mono dim${over ? ' over' : ''}`}>
-            {series.def.worst === 'max' ? 'peak' : 'lowest'} {formatValue(worst, unit)}
-            {over && ` — over capacity (${formatValue(series.reference!.value, unit)})`}
+        <div className="caption-main">
+          <span className="chart-title">{series.def.title}</span>
+          <span className="mono">
+            {frame.hoverT === null ? 'now ' : `at ${formatClock(frame.hoverT)} `}
+            {shown === null ? '—' : formatValue(shown, unit)}
           </span>
-        )}
+        </div>
+        <div className="caption-sub mono dim">
+          {worst !== null && (
+            <span className={over(worst) ? 'over' : ''} title="Over the time shown">
+              {word} {formatValue(worst, unit)}
+              {over(worst) && ', over capacity'}
+            </span>
+          )}
+          {series.stepWorst !== null && (
+            <span className={over(series.stepWorst) ? 'over' : ''} title="Since the step under way started" data-testid="step-worst" data-value={series.stepWorst}>
+              step {step + 1}: {word} {formatValue(series.stepWorst, unit)}
+            </span>
+          )}
+        </div>
       </figcaption>
       <svg
         ref={svg}

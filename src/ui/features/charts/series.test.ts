@@ -37,7 +37,7 @@ describe('chart model', () => {
   run[199] = sample(200, { hits: 108, misses: 392, backendQueries: 392, errors: 17, latencyP99: 1000.5 });
 
   it('plots per-second rates, the hit ratio and p99 of every sample when they fit', () => {
-    const m = chartsModel(run, { from: 0, to: 60_000, maxPoints: 1000, capacityQps: 500 });
+    const m = chartsModel(run, { from: 0, to: 60_000, maxPoints: 1000, capacityQps: 500, stepFrom: null });
     const backend = series(m, 'backend');
     expect(backend.points).toHaveLength(600);
     expect(backend.max).toBe(3920);
@@ -46,10 +46,19 @@ describe('chart model', () => {
     expect(series(m, 'latency').max).toBe(1000.5);
     expect(series(m, 'errors').max).toBe(170);
     expect(series(m, 'errors').last).toBe(0);
+    expect(backend.stepWorst).toBeNull();
+  });
+
+  it('tells the worst value of the step under way apart from the window', () => {
+    const m = chartsModel(run, { from: 0, to: 60_000, maxPoints: 1000, capacityQps: 500, stepFrom: 25_000 });
+    expect(series(m, 'backend').max).toBe(3920);
+    expect(series(m, 'backend').stepWorst).toBe(0);
+    expect(series(m, 'hitRatio').stepWorst).toBe(1);
+    expect(chartsModel(run, { from: 0, to: 60_000, maxPoints: 1000, capacityQps: 500, stepFrom: 15_000 }).series[0]!.stepWorst).toBe(3920);
   });
 
   it('keeps a one-sample spike when there are more samples than pixels', () => {
-    const m = chartsModel(run, { from: 0, to: 60_000, maxPoints: 100, capacityQps: 500 });
+    const m = chartsModel(run, { from: 0, to: 60_000, maxPoints: 100, capacityQps: 500, stepFrom: null });
     expect(series(m, 'backend').points).toHaveLength(100);
     expect(series(m, 'backend').max).toBe(3920);
     expect(series(m, 'hitRatio').min).toBeCloseTo(0.216);
@@ -57,7 +66,7 @@ describe('chart model', () => {
 
   it('shows only the window, and nothing for a metric without data', () => {
     const quiet = run.map((s) => (s.seq > 300 ? { ...s, reads: 0, hits: 0, misses: 0, latencyP99: null } : s));
-    const m = chartsModel(quiet, { from: 30_000, to: 60_000, maxPoints: 1000, capacityQps: null });
+    const m = chartsModel(quiet, { from: 30_000, to: 60_000, maxPoints: 1000, capacityQps: null, stepFrom: null });
     expect(series(m, 'backend').points[0]!.t).toBe(30_100);
     expect(series(m, 'backend').max).toBe(0);
     expect(series(m, 'backend').reference).toBeNull();

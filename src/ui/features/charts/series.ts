@@ -76,6 +76,8 @@ export interface ChartSeries {
   min: number | null;
   /** The latest value. */
   last: number | null;
+  /** The worst value since the current step started (null without a step or data). */
+  stepWorst: number | null;
   /** A horizontal line to compare with (the database's capacity). */
   reference: { value: number; label: string } | null;
 }
@@ -93,6 +95,8 @@ export interface ModelOptions {
   /** At most this many points per chart (about one per pixel). */
   maxPoints: number;
   capacityQps: number | null;
+  /** When the step under way started: its worst value is shown apart from the window's. */
+  stepFrom: number | null;
 }
 
 /** The samples whose interval overlaps [from, to], bucketed to at most `maxPoints`. */
@@ -113,6 +117,7 @@ export function chartsModel(samples: readonly MetricPoint[], opts: ModelOptions)
     }
     const values = points.flatMap((p) => (p.v === null ? [] : [p.v]));
     const last = visible.length === 0 ? null : def.value(visible.at(-1)!);
+    const stepValues = opts.stepFrom === null ? [] : samples.slice(lowerBound(samples, opts.stepFrom)).flatMap((s) => def.value(s) ?? []);
     const reference = def.id === 'backend' && opts.capacityQps !== null ? { value: opts.capacityQps, label: `capacity ${formatValue(opts.capacityQps, 'rate')}` } : null;
     return {
       def,
@@ -120,6 +125,7 @@ export function chartsModel(samples: readonly MetricPoint[], opts: ModelOptions)
       max: values.length === 0 ? null : Math.max(...values),
       min: values.length === 0 ? null : Math.min(...values),
       last,
+      stepWorst: stepValues.length === 0 ? null : def.worst === 'max' ? Math.max(...stepValues) : Math.min(...stepValues),
       reference,
     };
   });

@@ -7,15 +7,9 @@ import { KeyQueue, parseKeys, type Key, type KeyName } from './keys.js';
 import { LineEditor, type CompletionStep } from './lineEditor.js';
 import { LineView } from './lineView.js';
 import { CliSession, type LineAction } from './session.js';
+import { TerminalOutput, type ConsoleTerminal } from './terminalOutput.js';
 import { replyText } from './terminalText.js';
 import { utf8Bytes } from './utf8.js';
-
-/** The little of a terminal the console uses; xterm's Terminal has it. */
-export interface ConsoleTerminal {
-  write(data: string): void;
-  onData(listener: (data: string) => void): { dispose(): void };
-  readonly cols: number;
-}
 
 export interface ConsoleOptions {
   terminal: ConsoleTerminal;
@@ -26,6 +20,8 @@ export interface ConsoleOptions {
   now?: () => number;
   /** `quit`, `exit` or Ctrl-D on an empty line, after the connection was replaced by a fresh one. */
   onQuit?: () => void;
+  /** The terminal has processed a write (xterm paints it on its next frame). */
+  onWritten?: (data: string) => void;
 }
 
 /** Commands sent per pipeline when a paste is run. */
@@ -59,6 +55,7 @@ type Phase = 'starting' | 'editing' | 'running' | 'disposed';
  */
 export class ConsoleController {
   private readonly term: ConsoleTerminal;
+  private readonly screen: TerminalOutput;
   private readonly backend: ConsoleBackend;
   private readonly now: () => number;
   private readonly onQuit: (() => void) | undefined;
@@ -70,7 +67,6 @@ export class ConsoleController {
   private phase: Phase = 'starting';
   private conn: ConsoleConnection | null = null;
   private connected = true;
-  private out = '';
   /** Keys that arrived while a command ran: processed when the prompt is back, like a tty buffer. */
   private readonly typeahead = new KeyQueue();
   private items: Item[] = [];
@@ -82,6 +78,7 @@ export class ConsoleController {
 
   constructor(opts: ConsoleOptions) {
     this.term = opts.terminal;
+    this.screen = new TerminalOutput(opts.terminal, opts.onWritten);
     this.backend = opts.backend;
     this.now = opts.now ?? (() => performance.now());
     this.onQuit = opts.onQuit;
@@ -108,6 +105,7 @@ export class ConsoleController {
 
   dispose(): void {
     this.phase = 'disposed';
+    this.screen.dispose();
     for (const d of this.disposers.splice(0)) d();
     this.wake?.();
   }
@@ -147,14 +145,11 @@ export class ConsoleController {
   }
 
   private print(bytes: string): void {
-    this.out += replyText(bytes);
+    this.screen.add(replyText(bytes));
   }
 
   private flush(): void {
-    if (this.out === '') return;
-    const s = this.out;
-    this.out = '';
-    this.term.write(s);
+    this.screen.flush();
   }
 
   // ---- input ----
@@ -193,8 +188,10 @@ export class ConsoleController {
   private submit(): void {
     const prompt = this.promptText();
     const text = this.editor.finish();
-    this.out += this.view.finish(prompt, { prompt: null, text, cursor: text.length, bold: null, hints: false }, this.term.cols);
-    this.items.push(this.makeItem(text, true));
+    this.screen.add(this.view.finish(prompt, { prompt: null, text, cursor: text.length, bold: null, hints: false }, this.term.cols));
+    const item = this.makeItem(text, true);
+    if (item.action.kind === 'command') this.screen.hold();
+    this.items.push(item);
     this.phase = 'running';
     void this.drain();
   }
@@ -202,7 +199,7 @@ export class ConsoleController {
   /** Ctrl-D on an empty line: linenoise's end of input, which ends redis-cli like `quit`. */
   private submitQuit(): void {
     this.editor.finish();
-    this.out += this.view.finish(this.promptText(), { prompt: null, text: '', cursor: 0, bold: null, hints: false }, this.term.cols);
+    this.screen.add(this.view.finish(this.promptText(), { prompt: null, text: '', cursor: 0, bold: null, hints: false }, this.term.cols));
     this.items.push({ text: '', action: { kind: 'quit' }, echoed: true, startedAt: this.now(), sent: 0, begun: 0, done: 0 });
     this.phase = 'running';
     void this.drain();
@@ -242,7 +239,7 @@ export class ConsoleController {
 
   /** linenoiseBeep, only at the prompt (not for a TAB inside pasted text). */
   private beep(): void {
-    if (this.phase === 'editing') this.out += '\x07';
+    if (this.phase === 'editing') this.screen.add('\x07');
   }
 
   private completeStep(): CompletionStep {
@@ -335,13 +332,13 @@ export class ConsoleController {
         ed.reverseSearch();
         break;
       case 'ctrlL':
-        this.out += CLEAR_SCREEN;
+        this.screen.add(CLEAR_SCREEN);
         this.view.reset();
         break;
       case 'ctrlC': {
         // redis-cli would exit; a browser console cancels the line, as a shell does.
         const d = this.editor.display();
-        this.out += this.view.refresh(this.promptText(), { ...d, cursor: d.text.length }, null, this.term.cols) + '^C\r\n';
+        this.screen.add(this.view.refresh(this.promptText(), { ...d, cursor: d.text.length }, null, this.term.cols) + '^C\r\n');
         this.view.reset();
         this.history.endEdit();
         this.editor.begin();
@@ -355,7 +352,7 @@ export class ConsoleController {
   private render(): void {
     const d = this.editor.display();
     const hint = this.session.hints && d.hints && d.text !== '' ? this.session.help.hint(utf8Bytes(d.text)) : null;
-    this.out += this.view.refresh(this.promptText(), d, hint, this.term.cols);
+    this.screen.add(this.view.refresh(this.promptText(), d, hint, this.term.cols));
   }
 
   private prompt(): void {
@@ -398,7 +395,7 @@ export class ConsoleController {
         }
         const item = this.items[0]!;
         if (!item.echoed) {
-          this.out += this.promptText() + item.text + '\r\n';
+          this.screen.add(this.promptText() + item.text + '\r\n');
           item.echoed = true;
           item.startedAt = this.now();
         }
@@ -432,7 +429,11 @@ export class ConsoleController {
     }
     // Pushes that came after the last reply are printed before the prompt returns.
     for (const r of this.received.splice(0)) this.print(this.session.receive(r.reply, r.resp).text);
+    this.screen.release();
     if (this.phase === 'running') {
+      // Saved once the replies are in: the store update and autosave it sets off stay out of
+      // the round trip, and a paste saves once instead of once per line.
+      this.history.save();
       this.prompt();
       this.flush();
       this.continueInput();
@@ -451,10 +452,10 @@ export class ConsoleController {
         break;
       case 'help':
         // Help is our own text (ANSI colours included) built from the engine's command docs.
-        this.out += this.session.help.output(action.args).replace(/\r?\n/g, '\r\n');
+        this.screen.add(this.session.help.output(action.args).replace(/\r?\n/g, '\r\n'));
         break;
       case 'clear':
-        this.out += CLEAR_SCREEN;
+        this.screen.add(CLEAR_SCREEN);
         break;
       case 'quit':
         this.flush();
@@ -489,8 +490,11 @@ export class ConsoleController {
       if (barrier || item.sent < item.action.repeat) break;
     }
     if (!this.connected) this.reconnected(await this.backend.reset());
+    // The batch goes out before the previous one's output is written: the worker runs it while
+    // the terminal parses and paints.
+    const sent = this.backend.execute(batch);
     this.flush();
-    await this.backend.execute(batch);
+    await sent;
   }
 
   private isBarrier(argv: string[]): boolean {
@@ -505,6 +509,8 @@ export class ConsoleController {
     for (;;) {
       const next = this.received.shift();
       if (next !== undefined) {
+        // The round trip is over: what is held is written with the reply, when the prompt is back.
+        this.screen.release();
         this.clearWaiting();
         const r = this.session.receive(next.reply, next.resp);
         this.print(r.text);
@@ -513,9 +519,10 @@ export class ConsoleController {
       }
       if (this.interrupted || this.phase === 'disposed') return false;
       if (this.session.mode === 'normal' && !this.waitingShown) {
-        this.out += WAITING;
+        this.screen.add(WAITING);
         this.waitingShown = true;
       }
+      this.screen.release();
       this.flush();
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
@@ -524,7 +531,7 @@ export class ConsoleController {
 
   private clearWaiting(): void {
     if (!this.waitingShown) return;
-    this.out += '\r\x1b[2K';
+    this.screen.add('\r\x1b[2K');
     this.waitingShown = false;
   }
 
@@ -541,7 +548,7 @@ export class ConsoleController {
     let text = '';
     for (const reply of o.replies) text += this.session.receive(reply, o.resp).text;
     if (this.phase === 'editing') {
-      this.out += this.view.clear();
+      this.screen.add(this.view.clear());
       this.print(text);
       this.render();
     } else {
@@ -552,6 +559,7 @@ export class ConsoleController {
 
   /** Ctrl-C while running: stop waiting (blocked, subscribed, monitor) or drop what is queued. */
   private interrupt(): void {
+    this.screen.release();
     this.interrupted = true;
     this.typeahead.clear();
     this.wake?.();
@@ -565,16 +573,16 @@ export class ConsoleController {
     this.interrupted = false;
     const waiting = current.begun > current.done;
     this.clearWaiting();
-    this.out += '^C';
+    this.screen.add('^C');
     if (waiting) {
       this.flush();
       this.reconnected(await this.backend.reset());
       this.items.length = 0;
       const elapsed = this.now() - current.startedAt;
-      this.out += elapsed >= 500 ? replyText(`(${(elapsed / 1000).toFixed(2)}s)\n`) : '\r\n';
+      this.screen.add(elapsed >= 500 ? replyText(`(${(elapsed / 1000).toFixed(2)}s)\n`) : '\r\n');
       return;
     }
-    this.out += '\r\n';
+    this.screen.add('\r\n');
     // Keep only what the backend already has, so its replies still find their commands.
     this.items = this.items.filter((it) => it.sent > 0);
     for (const it of this.items) if (it.action.kind === 'command') it.action.repeat = it.sent;

@@ -23,6 +23,8 @@ interface Entry {
  */
 export class History {
   private entries: Entry[] = [];
+  /** Lines were added since the last save. */
+  private unsaved = false;
 
   constructor(private readonly store: HistoryStore | null = null) {}
 
@@ -45,9 +47,15 @@ export class History {
     this.entries[i]!.line = line;
   }
 
-  /** linenoiseHistoryAdd, then linenoiseHistorySave when the line may be saved. */
+  /** linenoiseHistoryAdd; `save` writes the lines that may be kept. */
   add(line: string, sensitive: boolean): void {
-    if (!this.push(line, sensitive) || this.store === null || sensitive) return;
+    if (this.push(line, sensitive) && !sensitive) this.unsaved = true;
+  }
+
+  /** linenoiseHistorySave, when lines were added since the last one. */
+  save(): void {
+    if (!this.unsaved || this.store === null) return;
+    this.unsaved = false;
     this.store.save(this.entries.filter((e) => !e.sensitive).map((e) => e.line));
   }
 

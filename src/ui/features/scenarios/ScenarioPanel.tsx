@@ -28,6 +28,16 @@ export function ScenarioPanel() {
   const playingStep = snapshot?.step ?? -1;
   useEffect(() => controller.viewStep(null), [controller, playingStep]);
 
+  if (store.folded) {
+    return (
+      <aside className="scenario-rail" aria-label="Scenario">
+        <button onClick={() => controller.fold(false)} title="Open the scenario panel: guided experiments with traffic, a database and charts" data-testid="scenario-unfold">
+          <span aria-hidden="true">◂</span> {loaded === null ? 'Scenarios' : (snapshot?.title ?? 'Scenario')}
+        </button>
+      </aside>
+    );
+  }
+
   const shown = shownStep(store);
   const failed = snapshot?.goals.some((g) => g.status === 'failed') ?? false;
   const problems = store.log.filter((e) => e.type === 'problem');
@@ -47,6 +57,9 @@ export function ScenarioPanel() {
             Leave
           </button>
         )}
+        <button className="fold" onClick={() => controller.fold(true)} aria-label="Fold the scenario panel" title="Fold this panel (the scenario keeps its state)" data-testid="scenario-fold">
+          ▸
+        </button>
       </div>
       <div className="scenario-body">
         {problem !== null && (
@@ -66,7 +79,8 @@ export function ScenarioPanel() {
             </div>
             {store.appliedFix !== null && (
               <p className="applied-fix" data-testid="applied-fix">
-                Fix applied: <strong>{store.appliedFix}</strong>. The steps before it were replayed; run the next step to see the difference.
+                Fix applied: <strong>{store.appliedFix}</strong>. The steps before the one it changes were replayed as they were, so the charts show the run
+                before and after the fix.
               </p>
             )}
             <StepNav outline={loaded.outline} snapshot={snapshot} shown={shown} onShow={(i) => controller.viewStep(i)} />
@@ -82,8 +96,9 @@ export function ScenarioPanel() {
                 ))}
               </ul>
             )}
-            <StepView index={shown} steps={loaded.outline.length} step={loaded.outline[shown]!} goals={snapshot.goals.filter((g) => g.step === shown)} log={store.log} />
-            <FixOffer fixes={loaded.fixes} stuck={failed} busy={busy} onApply={(i, f) => void controller.applyFix(i, f.name)} />
+            <StepView index={shown} steps={loaded.outline.length} step={loaded.outline[shown]!} goals={snapshot.goals.filter((g) => g.step === shown)} log={store.log}>
+              <FixOffer fixes={loaded.fixes} stuck={failed} busy={busy} onApply={(i, f) => void controller.applyFix(i, f.name)} />
+            </StepView>
           </>
         )}
       </div>

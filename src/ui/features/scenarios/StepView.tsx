@@ -1,11 +1,37 @@
+import type { ReactNode } from 'react';
 import type { ScenarioGoal, ScenarioStepOutline } from '../../../protocol/scenario.js';
 import { formatReplyTTY } from '../console/formatReply.js';
 import { GoalList } from './GoalList.js';
 import { Markdown } from './Markdown.js';
 import type { LogEvent } from './scenarioStore.js';
 
-/** One step as the student reads it: narration, what it ran in Redis, hints, and its goals. */
-export function StepView({ index, steps, step, goals, log }: { index: number; steps: number; step: ScenarioStepOutline; goals: readonly ScenarioGoal[]; log: readonly LogEvent[] }) {
+/**
+ * One step as the student reads it: narration, what it ran in Redis, hints, and its goals. Once
+ * the goals are being judged they move up, under the title, with what comes with them (a fix
+ * offer): the results are then what the student looks for, and the narration was read already.
+ */
+export function StepView({
+  index,
+  steps,
+  step,
+  goals,
+  log,
+  children,
+}: {
+  index: number;
+  steps: number;
+  step: ScenarioStepOutline;
+  goals: readonly ScenarioGoal[];
+  log: readonly LogEvent[];
+  children?: ReactNode;
+}) {
+  const judged = goals.some((g) => g.status !== 'pending');
+  const results = (
+    <>
+      <GoalList goals={goals} />
+      {children}
+    </>
+  );
   const ran = log.filter((e): e is Extract<LogEvent, { type: 'redis' }> => e.type === 'redis' && e.step === index);
   return (
     <article className="step-view" data-testid="step-view" data-step={index}>
@@ -15,6 +41,7 @@ export function StepView({ index, steps, step, goals, log }: { index: number; st
         </span>
         {step.title}
       </h3>
+      {judged && results}
       <Markdown source={step.narration} skipTitle={step.title} />
       {ran.length > 0 && (
         <section className="ran" aria-label="Commands this step ran">
@@ -37,7 +64,7 @@ export function StepView({ index, steps, step, goals, log }: { index: number; st
           <Markdown source={h} />
         </details>
       ))}
-      <GoalList goals={goals} />
+      {!judged && results}
     </article>
   );
 }

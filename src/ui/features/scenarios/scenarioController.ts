@@ -51,7 +51,11 @@ export class ScenarioController {
 
   /** A load that failed before reaching the worker's parser (a damaged link) or in it. */
   reportProblem(problem: string | null): void {
-    useScenarioStore.setState({ problem });
+    useScenarioStore.setState({ problem, folded: false });
+  }
+
+  fold(folded: boolean): void {
+    useScenarioStore.setState({ folded });
   }
 
   async applyFix(index: number, name: string): Promise<ScenarioLoadResult> {
@@ -106,6 +110,7 @@ export class ScenarioController {
       viewStep: null,
       appliedFix,
       problem: null,
+      folded: false,
     }));
     this.absorb(events);
   }

@@ -24,6 +24,11 @@ export interface ScenarioStore {
   busy: boolean;
   /** Why the last load failed (a broken shared link, an invalid scenario). */
   problem: string | null;
+  /**
+   * Folded to a narrow rail: the consoles and views get the width back. Folded until the
+   * student opens it or a scenario loads.
+   */
+  folded: boolean;
 }
 
 export const useScenarioStore = create<ScenarioStore>(() => ({
@@ -37,6 +42,7 @@ export const useScenarioStore = create<ScenarioStore>(() => ({
   appliedFix: null,
   busy: false,
   problem: null,
+  folded: true,
 }));
 
 /**

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { StructureSnapshot } from '../../../protocol/snapshots.js';
 import { label } from './draw/label.js';
 
@@ -22,7 +23,7 @@ function Meter({ now, max, what, name }: { now: number; max: number; what: strin
 }
 
 /** TYPE, OBJECT ENCODING, size, MEMORY USAGE, how close the encoding is to converting, the last write. */
-export function InfoBar({ s }: { s: StructureSnapshot }) {
+export function InfoBar({ s, children }: { s: StructureSnapshot; children?: ReactNode }) {
   if (s.kind === 'missing') return null;
   const value = s.kind === 'hashtable' && s.owner === 'keyspace' ? null : s;
   return (
@@ -48,6 +49,8 @@ export function InfoBar({ s }: { s: StructureSnapshot }) {
         </>
       )}
       {s.kind === 'intset' && <Meter now={s.length} max={s.maxEntries.value} what="members" name={s.maxEntries.name} />}
+      <span className="spacer" />
+      {children}
       {s.lastWrite !== null && (
         <span className="mono dim lastwrite" title="The last write to this key, as replicated" data-testid="structure-lastwrite">
           last: {s.lastWrite.argv.map((a) => label(a, 24)).join(' ')}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import type { StructureSnapshot } from '../../../protocol/snapshots.js';
 import type { Animator } from './animator.js';
 import type { Pick } from './draw/context.js';
 import type { StructureModel } from './structureModel.js';
@@ -17,7 +18,9 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
   const [size, setSize] = useState({ width: 0, height: 0 });
   const snapshot = useStore(model.store, (s) => s.snapshot);
   const version = useStore(model.store, (s) => s.version);
-  const drawn = useRef(-1);
+  /** The snapshot on screen (what the next drawing animates from), and what it animated from. */
+  const drawn = useRef<StructureSnapshot | null>(null);
+  const drawnFrom = useRef<StructureSnapshot | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
 
@@ -42,16 +45,23 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
   }, []);
 
   useEffect(() => {
-    if (drawing !== null && snapshot !== null && size.width > 0) void model.setCount(drawing.capacity(snapshot, size.width, size.height));
-  }, [drawing, snapshot, size, model]);
-
-  useEffect(() => {
     const el = svg.current;
     if (drawing === null || el === null || snapshot === null || size.width === 0) return;
+    // A snapshot asked for another size (the encoding changed, the view was resized) is not
+    // drawn: the right-sized one follows at once, and animates from what is on screen.
+    const fits = drawing.capacity(snapshot, size.width, size.height);
+    const asked = model.store.getState().snapshotSize;
+    if (fits.count !== asked.count || (snapshot.kind === 'quicklist' && fits.openCount !== asked.openCount)) {
+      void model.setCount(fits.count, fits.openCount);
+      return;
+    }
+    // Redrawing the same snapshot (the view was resized) replays what is still animating.
+    const again = drawn.current === snapshot;
+    const last = again ? (animator.active ? drawnFrom.current : snapshot) : drawn.current;
     animator.finish();
-    // A resize redraws the same snapshot: nothing changed, nothing to animate.
-    const previous = drawn.current === version ? snapshot : model.store.getState().previous;
-    drawn.current = version;
+    const previous = last !== null && last.key === snapshot.key && last.node === snapshot.node && last.db === snapshot.db ? last : null;
+    drawn.current = snapshot;
+    drawnFrom.current = previous;
     drawing.drawStructure(el, snapshot, {
       width: size.width,
       height: size.height,

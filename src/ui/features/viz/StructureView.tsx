@@ -50,6 +50,7 @@ export default function StructureView() {
 
   const onPick = (p: Pick) => {
     if (p.kind === 'member') void model.traceSearch(p.member, undefined, 'rank');
+    else void model.openNodeAt(p.index);
   };
   const about = snapshot === null ? null : explain(snapshot);
 
@@ -78,21 +79,23 @@ export default function StructureView() {
         <label className="follow" title="Draw the key selected in the Keyspace tab">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow selection
         </label>
-        <button type="button" onClick={() => void model.show({ kind: 'keyspace' }, db)} aria-pressed={target?.kind === 'keyspace'} data-testid="structure-keyspace">
-          db{db} keyspace dict
+        <button type="button" onClick={() => void model.show({ kind: 'keyspace' }, db)} aria-pressed={target?.kind === 'keyspace'} title={`Draw the dict that holds db${db}'s keys`} data-testid="structure-keyspace">
+          Keyspace dict
         </button>
-        <span className="spacer" />
-        {snapshot !== null && <Pager model={model} s={snapshot} />}
       </form>
       {error !== '' && <div className="viz-error">{error}</div>}
       {snapshot === null ? (
         <div className="viz-empty dim">Select a key in the Keyspace tab, type one above, or draw the keyspace dict. Then run commands in the console and watch it change.</div>
       ) : (
         <>
-          <InfoBar s={snapshot} />
-          <p className="viz-explain" data-testid="structure-explain">
-            <strong>{about!.title}.</strong> {about!.text}
-          </p>
+          <InfoBar s={snapshot}>
+            <Pager model={model} s={snapshot} />
+          </InfoBar>
+          <details className="viz-explain" data-testid="structure-explain">
+            <summary>
+              <strong>{about!.title}.</strong> <span className="lead">{about!.text}</span>
+            </summary>
+          </details>
           {conversion !== null && (
             <div className="viz-conversion" data-testid="structure-conversion">
               {conversion}
@@ -104,8 +107,8 @@ export default function StructureView() {
       <StructureCanvas model={model} animator={animator} kick={kick} onPick={onPick} />
       {snapshot?.kind === 'skiplist' && <TracePanel model={model} s={snapshot} />}
       {about !== null && (
-        <div className="viz-commands" title="Not clickable: type or paste them in the console">
-          <span className="dim">Try in the console:</span>
+        <div className="viz-commands" title="Type or paste them in the console">
+          <span className="dim">Try:</span>
           {about.commands.map((c) => (
             <code key={c}>{c}</code>
           ))}
@@ -147,6 +150,8 @@ function position(s: StructureSnapshot): string | null {
       const t = s.tables[0].size >= s.tables[1].size ? s.tables[0] : s.tables[1];
       return range(t.buckets[0]?.index ?? 0, t.buckets.at(-1)?.index ?? -1, t.size, 'buckets');
     }
+    case 'quicklist':
+      return range(s.nodes[0]?.index ?? 0, s.nodes.at(-1)?.index ?? -1, s.nodeCount, 'nodes');
     default:
       return null;
   }

@@ -27,8 +27,7 @@ export function TracePanel({ model, s }: { model: StructureModel; s: SkiplistStr
           run(score.trim() === '' ? 'rank' : 'insert');
         }}
       >
-        <span className="dim">Trace a search</span>
-        <input className="mono" value={member} onChange={(e) => setMember(e.target.value)} placeholder="member" aria-label="Member to search for" data-testid="trace-member" />
+        <input className="mono" value={member} onChange={(e) => setMember(e.target.value)} placeholder="trace: member" aria-label="Member to search for" data-testid="trace-member" />
         <input className="mono score" value={score} onChange={(e) => setScore(e.target.value)} placeholder="score" aria-label="Score (for ZADD's search)" data-testid="trace-score" />
         <button type="button" onClick={() => run('insert')} disabled={member === '' || score.trim() === ''} title="The search zslInsert makes to place a new member at this score">
           ZADD path
@@ -45,7 +44,9 @@ export function TracePanel({ model, s }: { model: StructureModel; s: SkiplistStr
       {summary !== null && (
         <div className="summary" data-testid="trace-summary">
           <div>{summary.text}</div>
-          <div className="mono dim path">{summary.path}</div>
+          <div className="mono dim path" title={summary.path}>
+            {summary.path}
+          </div>
         </div>
       )}
       {s.trace === null && (

@@ -33,6 +33,12 @@ describe('explain', () => {
 
     call('SADD', 's', '1');
     const is = snap({ key: 's' });
+    call('SADD', 'wide', '1');
+    const narrow = snap({ key: 'wide' });
+    call('SADD', 'wide', '70000');
+    expect(conversionNote(narrow, snap({ key: 'wide' }))).toBe(
+      'Upgraded int16 → int32: a value did not fit, so every element was rewritten 4 bytes wide (intsetUpgradeAndAdd).',
+    );
     call('SADD', 's', 'x');
     expect(conversionNote(is, snap({ key: 's' }))).toBe('Converted intset → hashtable: a member that is not an integer.');
     expect(conversionNote(is, is)).toBeNull();

@@ -97,7 +97,11 @@ function listpackExplanation(s: ListpackStructure, k: string): Explanation {
  * null when it did not.
  */
 export function conversionNote(before: StructureSnapshot | null, after: StructureSnapshot): string | null {
-  if (before === null || before.key !== after.key || before.kind === after.kind || !('length' in after)) return null;
+  if (before === null || before.key !== after.key || !('length' in after)) return null;
+  if (before.kind === 'intset' && after.kind === 'intset' && after.encodingBits > before.encodingBits) {
+    return `Upgraded int${before.encodingBits} → int${after.encodingBits}: a value did not fit, so every element was rewritten ${after.encodingBits / 8} bytes wide (intsetUpgradeAndAdd).`;
+  }
+  if (before.kind === after.kind) return null;
   if (before.kind === 'listpack' && (after.kind === 'skiplist' || after.kind === 'hashtable')) {
     const to = after.kind === 'skiplist' ? 'skiplist + dict' : 'hashtable';
     const why =

@@ -39,9 +39,7 @@ describe('StructureModel', () => {
     expect(calls()).toBe(before);
     run('ZADD', 'z', '2', 'b');
     await frame();
-    const s = model.store.getState();
-    expect(s.snapshot).toMatchObject({ kind: 'listpack', length: 2 });
-    expect(s.previous).toMatchObject({ length: 1 });
+    expect(model.store.getState().snapshot).toMatchObject({ kind: 'listpack', length: 2 });
   });
 
   it('follows the member a ZADD placed: the window moves to it and the insert search is traced', async () => {
@@ -58,20 +56,18 @@ describe('StructureModel', () => {
     if (s.snapshot?.kind !== 'skiplist') throw new Error('expected a skiplist');
     expect(s.snapshot.nodes.map((n) => n.member)).toContain('newcomer');
     expect(s.snapshot.trace).toMatchObject({ kind: 'insert', member: 'newcomer', rank: 252 });
-    expect(s.previous?.kind).toBe('skiplist');
     run('ZREM', 'board', 'm3');
     await frame();
     expect(model.store.getState().trace).toBeNull();
   });
 
-  it('keeps the conversion visible: the snapshot before it is the listpack', async () => {
+  it('says why the value converted, until another key is shown', async () => {
     const { model, run, frame } = setup();
     for (let i = 0; i < 128; i++) run('ZADD', 'z', String(i), `m${i}`);
     await model.show({ kind: 'key', key: 'z' });
     run('ZADD', 'z', '500', 'the-129th');
     await frame();
     const s = model.store.getState();
-    expect(s.previous?.kind).toBe('listpack');
     expect(s.snapshot?.kind).toBe('skiplist');
     expect(s.conversion).toBe('Converted listpack → skiplist + dict: 129 members > zset-max-listpack-entries (128).');
     run('ZADD', 'z', '501', 'one-more');
@@ -79,6 +75,30 @@ describe('StructureModel', () => {
     expect(model.store.getState().conversion).toMatch(/^Converted listpack/);
     await model.show({ kind: 'key', key: 'other' });
     expect(model.store.getState().conversion).toBeNull();
+  });
+
+  it('remembers the window size each snapshot was asked with', async () => {
+    const { model, run } = setup();
+    run('SADD', 's', '1');
+    await model.show({ kind: 'key', key: 's' });
+    expect(model.store.getState().snapshotSize).toEqual({ count: 16, openCount: 16 });
+    await model.setCount(7, 3);
+    expect(model.store.getState().snapshotSize).toEqual({ count: 7, openCount: 3 });
+  });
+
+  it('opens the quicklist node asked for, and the window’s first after paging', async () => {
+    const { model, run } = setup();
+    run('CONFIG', 'SET', 'list-max-listpack-size', '2');
+    for (let i = 0; i < 20; i++) run('RPUSH', 'l', String(i));
+    await model.setCount(3, 4);
+    await model.show({ kind: 'key', key: 'l' });
+    await model.openNodeAt(2);
+    const s = model.store.getState().snapshot;
+    if (s?.kind !== 'quicklist') throw new Error('expected a quicklist');
+    expect(s.open?.index).toBe(2);
+    expect(s.open?.listpack.entries.map((e) => e.value)).toEqual(['4', '5']);
+    await model.page(1);
+    expect(model.store.getState().snapshot).toMatchObject({ open: { index: 3 } });
   });
 
   it('pages through the window and drops a focus when asked to move', async () => {

@@ -19,11 +19,15 @@ export interface StructureState {
   from: number;
   /** What fits on screen for the kind drawn. */
   count: number;
+  /** Entries of a quicklist's opened node that fit. */
+  openCount: number;
+  /** The quicklist node opened (null: the window's first). */
+  openNode: number | null;
   focusMember: string | null;
   trace: TraceRequest | null;
   snapshot: StructureSnapshot | null;
-  /** What was drawn before `snapshot`, of the same target: animations start from it. */
-  previous: StructureSnapshot | null;
+  /** The sizes the snapshot was asked with: a view that needs others asks again first. */
+  snapshotSize: { count: number; openCount: number };
   /** Bumped with every new snapshot. */
   version: number;
   /** Why the key last changed encoding while shown (the 129th member, a 65-byte member...). */
@@ -55,10 +59,12 @@ export class StructureModel {
       target: null,
       from: 0,
       count: DEFAULT_COUNT,
+      openCount: DEFAULT_COUNT,
+      openNode: null,
       focusMember: null,
       trace: null,
       snapshot: null,
-      previous: null,
+      snapshotSize: { count: 0, openCount: 0 },
       version: 0,
       conversion: null,
       error: '',
@@ -74,14 +80,21 @@ export class StructureModel {
     if (sameTarget(target, this.s.target) && db === this.s.db) return this.refresh();
     this.generation++;
     this.seenWrite = 0;
-    this.store.setState({ target, db, from: 0, focusMember: null, trace: null, snapshot: null, previous: null, conversion: null, error: '' });
+    this.store.setState({ target, db, from: 0, focusMember: null, trace: null, openNode: null, snapshot: null, conversion: null, error: '' });
     return this.refresh();
   }
 
-  setCount(count: number): Promise<void> {
+  setCount(count: number, openCount = this.s.openCount): Promise<void> {
     const n = Math.max(1, Math.floor(count));
-    if (n === this.s.count) return Promise.resolve();
-    this.store.setState({ count: n });
+    const o = Math.max(1, Math.floor(openCount));
+    if (n === this.s.count && o === this.s.openCount) return Promise.resolve();
+    this.store.setState({ count: n, openCount: o });
+    return this.refresh();
+  }
+
+  /** Draw one quicklist node's listpack. */
+  openNodeAt(index: number): Promise<void> {
+    this.store.setState({ openNode: index });
     return this.refresh();
   }
 
@@ -89,7 +102,7 @@ export class StructureModel {
   page(direction: -1 | 1): Promise<void> {
     const { snapshot, count } = this.s;
     if (snapshot === null) return Promise.resolve();
-    this.store.setState({ from: Math.max(0, windowFrom(snapshot) + direction * count), focusMember: null });
+    this.store.setState({ from: Math.max(0, windowFrom(snapshot) + direction * count), focusMember: null, openNode: null });
     return this.refresh();
   }
 
@@ -137,6 +150,7 @@ export class StructureModel {
 
   private async fetchOnce(): Promise<void> {
     const gen = this.generation;
+    const size = { count: this.s.count, openCount: this.s.openCount };
     let snap = await this.request();
     if (snap === null || gen !== this.generation) return;
     const w = snap.lastWrite;
@@ -154,13 +168,14 @@ export class StructureModel {
     }
     const prev = this.s.snapshot;
     const conversion = conversionNote(prev, snap) ?? this.s.conversion;
-    this.store.setState({ snapshot: snap, previous: prev, version: this.s.version + 1, from: windowFrom(snap), conversion, error: '' });
+    this.store.setState({ snapshot: snap, snapshotSize: size, version: this.s.version + 1, from: windowFrom(snap), conversion, error: '' });
   }
 
   private async request(): Promise<StructureSnapshot | null> {
-    const { target, node, db, from, count, focusMember, trace } = this.s;
+    const { target, node, db, from, count, openCount, openNode, focusMember, trace } = this.s;
     if (target === null) return null;
-    const req: StructureRequest = { node, db, key: target.kind === 'key' ? target.key : null, from, count };
+    const req: StructureRequest = { node, db, key: target.kind === 'key' ? target.key : null, from, count, openCount };
+    if (openNode !== null) req.openNode = openNode;
     if (focusMember !== null) req.focusMember = focusMember;
     if (trace !== null) req.trace = trace;
     try {
@@ -187,7 +202,7 @@ function sameTarget(a: Target | null, b: Target | null): boolean {
 export function windowFrom(s: StructureSnapshot): number {
   switch (s.kind) {
     case 'skiplist':
-      return s.nodes.length === 0 ? 1 : s.nodes[Math.floor(s.nodes.length / 2)]!.rank;
+      return s.nodes[0]?.rank ?? 1;
     case 'listpack':
       return s.listpack.entries[0]?.index ?? 0;
     case 'intset':

@@ -1,6 +1,7 @@
 import { useServices } from '../../client/hooks.js';
 import { MAX_TABS, useConsolesStore, type ConsoleTab } from '../../stores/consolesStore.js';
 import { ConsolePanel } from './ConsolePanel.js';
+import { useFocusReturn } from './focusReturn.js';
 
 /** What the tab shows about its connection: db, transaction, subscriptions, lost. */
 function tabBadge(t: ConsoleTab): string {
@@ -21,6 +22,7 @@ export function ConsoleTabs() {
   const tabs = useConsolesStore((s) => s.tabs);
   const active = useConsolesStore((s) => s.active);
   const store = useConsolesStore.getState();
+  useFocusReturn(active);
 
   const add = () => {
     const tab = store.add();

@@ -32,7 +32,7 @@ export function Workspace({ aside }: { aside?: ReactNode }) {
     if (e.key === 'ArrowRight') setShare(share + 0.02);
   };
 
-  const columns = `minmax(0, ${share}fr) 8px minmax(0, ${1 - share}fr)${aside === undefined ? '' : ' 8px minmax(280px, 22%)'}`;
+  const columns = `minmax(0, ${share}fr) 8px minmax(0, ${1 - share}fr)${aside === undefined ? '' : ' 8px auto'}`;
   return (
     <main className="workspace" ref={ref} style={{ gridTemplateColumns: columns }}>
       <ConsoleTabs />

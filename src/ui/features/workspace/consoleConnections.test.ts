@@ -50,12 +50,12 @@ describe('ConsoleConnections', () => {
     expect(sub.at(-1)).toEqual({ replies: [{ t: 'push', v: ['message', 'news', 'hi'] }], resp: 2 });
   });
 
-  it('runs a long paste in pipelined calls, in order', async () => {
+  it('runs a pipeline in one worker call, replies in order', async () => {
     const { conns, outputs, calls } = setup();
     const out = outputs('t');
     const commands = Array.from({ length: 600 }, (_, i) => ['ECHO', String(i)]);
     await conns.backend('t').execute(commands);
-    expect(calls.filter((c) => c === 'executeMany')).toHaveLength(3);
+    expect(calls.filter((c) => c === 'executeMany')).toHaveLength(1);
     expect(out.flatMap((o) => o.replies)).toEqual(commands.map((c) => c[1]));
   });
 
@@ -71,6 +71,17 @@ describe('ConsoleConnections', () => {
     expect(fresh.closed).toBe(false);
     await conns.backend('t').execute([['PING']]);
     expect(out.at(-1)).toEqual({ replies: [{ t: 'status', s: 'PONG' }], resp: 2 });
+  });
+
+  it('tells the tab about its state only when it changed', async () => {
+    const { conns } = setup();
+    const dbs: number[] = [];
+    conns.onState = (_tab, state) => dbs.push(state?.db ?? -1);
+    await conns.backend('t').execute([['PING']]);
+    await conns.backend('t').execute([['PING'], ['PING']]);
+    expect(dbs).toEqual([0]);
+    await conns.backend('t').execute([['SELECT', '4'], ['PING'], ['SELECT', '4']]);
+    expect(dbs).toEqual([0, 4]);
   });
 
   it('QUIT closes the connection with its reply', async () => {

@@ -3,9 +3,6 @@ import type { EngineEventBatch } from '../../../protocol/events.js';
 import type { ConsoleBackend, ConsoleConnection, ConsoleOutput } from '../console/backend.js';
 import type { EngineClient } from '../../client/engineClient.js';
 
-/** Commands per worker call when a pasted script runs: big enough to amortise, small enough to stay responsive. */
-const PIPELINE_CHUNK = 256;
-
 type OutputListener = (output: ConsoleOutput) => void;
 
 interface Connection {
@@ -53,6 +50,8 @@ export class ConsoleConnections {
 
   private setState(tabId: string, state: ClientState): void {
     const c = this.conn(tabId);
+    // Most commands change nothing in the prompt: no store update, no re-render for them.
+    if (c.state !== null && sameState(c.state, state)) return;
     if (c.state !== null && c.state.id !== state.id) this.tabOfClient.delete(c.state.id);
     c.state = state;
     if (!state.closed) this.tabOfClient.set(state.id, tabId);
@@ -86,26 +85,24 @@ export class ConsoleConnections {
     const emit = (o: ConsoleOutput) => {
       for (const fn of c.listeners) fn(o);
     };
+    // The console gets its replies first; the tab's state (badge, autosave) follows.
     const deliver = (r: ExecResult) => {
-      this.setState(tabId, r.client);
       if (r.replies.length > 0 || r.client.closed) {
         emit(r.client.closed ? { replies: r.replies, resp: r.client.resp, closed: true } : { replies: r.replies, resp: r.client.resp });
       }
+      this.setState(tabId, r.client);
     };
     return {
+      // Replies come back as the call's result, not through the per-frame event batches.
       execute: async (commands) => {
-        const state = await this.connect(tabId);
+        const state = c.state !== null && !c.state.closed ? c.state : await this.connect(tabId);
         if (commands.length === 1) {
           const r = await this.engine.api.execute(state.id, commands[0]!);
           if (r !== null) deliver(r);
           return;
         }
-        for (let i = 0; i < commands.length; i += PIPELINE_CHUNK) {
-          const results = await this.engine.api.executeMany(state.id, commands.slice(i, i + PIPELINE_CHUNK));
-          if (results === null) return;
-          for (const r of results) deliver(r);
-          if (results.at(-1)?.client.closed) return;
-        }
+        const results = await this.engine.api.executeMany(state.id, commands);
+        for (const r of results ?? []) deliver(r);
       },
       onOutput: (fn) => {
         c.listeners.add(fn);
@@ -132,4 +129,19 @@ export class ConsoleConnections {
       for (const fn of c.listeners) fn({ replies: [], resp: c.state.resp, closed: true });
     }
   }
+}
+
+function sameState(a: ClientState, b: ClientState): boolean {
+  return (
+    a.id === b.id &&
+    a.node === b.node &&
+    a.host === b.host &&
+    a.port === b.port &&
+    a.db === b.db &&
+    a.resp === b.resp &&
+    a.inMulti === b.inMulti &&
+    a.subscriptions === b.subscriptions &&
+    a.monitor === b.monitor &&
+    a.closed === b.closed
+  );
 }

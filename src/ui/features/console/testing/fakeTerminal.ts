@@ -1,4 +1,4 @@
-import type { ConsoleTerminal } from '../controller.js';
+import type { ConsoleTerminal } from '../terminalOutput.js';
 
 /**
  * A terminal for controller tests: records what the console writes and lets a test type.
@@ -8,12 +8,17 @@ import type { ConsoleTerminal } from '../controller.js';
  */
 export class FakeTerminal implements ConsoleTerminal {
   written = '';
+  /** How many writes there were: the console writes once per reply or pasted batch. */
+  writes = 0;
   private listener: ((data: string) => void) | null = null;
 
   constructor(public cols = 80) {}
 
-  write(data: string): void {
+  /** Writes are processed at once, as xterm does with the first write after a key press. */
+  write(data: string, parsed?: () => void): void {
     this.written += data;
+    this.writes++;
+    parsed?.();
   }
 
   onData(listener: (data: string) => void): { dispose(): void } {

@@ -27,7 +27,7 @@ export function drawDict(root: G, d: DictStructureBase, ctx: DrawContext): { hei
     .join((enter) => {
       const g = enter.append('g').attr('class', 'dt-section');
       g.append('text').attr('class', 'title');
-      g.append('g').attr('class', 'overview');
+      g.append('g').attr('class', 'overview').append('title').text('Every bucket of the table, darker where more are in use; the blue box marks the buckets drawn below');
       g.append('rect').attr('class', 'window');
       g.append('g').attr('class', 'rehash').append('line');
       g.append('g').attr('class', 'buckets');
@@ -45,9 +45,10 @@ export function drawDict(root: G, d: DictStructureBase, ctx: DrawContext): { hei
     const occupancy = t.occupancy;
     const binW = l.overviewW / Math.max(1, occupancy.length);
     g.select('g.overview')
-      .selectAll<SVGRectElement, number>('rect')
+      .selectAll<SVGRectElement, number>('rect.bin')
       .data(occupancy)
       .join('rect')
+      .attr('class', 'bin')
       .attr('x', (_v, i) => DT.pad + i * binW)
       .attr('y', s.y + DT.titleH)
       .attr('width', Math.max(1, binW - 0.5))
@@ -105,7 +106,7 @@ function drawBuckets(g: G, s: DictSection, ctx: DrawContext, known: Set<string> 
     .select('text.idx')
     .attr('x', w / 2)
     .attr('y', 13)
-    .text((c) => (c.bucket.length === 0 ? `${c.bucket.index} · NULL` : `${c.bucket.index} · ${c.bucket.length}`));
+    .text((c) => (c.bucket.length === 0 ? `[${c.bucket.index}] NULL` : `[${c.bucket.index}]`));
   cells.each(function (c) {
     const chain = select(this)
       .select('g.chain')
@@ -125,7 +126,7 @@ function drawBuckets(g: G, s: DictSection, ctx: DrawContext, known: Set<string> 
       .select('text')
       .attr('x', 4)
       .attr('y', 11)
-      .text((k) => label(k, 9));
+      .text((k) => label(k, 8));
     chain.each(function (k) {
       if (known === null || known.has(`${c.table}\u0000${k}`)) return;
       const r = select(this).select('rect');

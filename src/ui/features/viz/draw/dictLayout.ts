@@ -3,7 +3,7 @@ import type { DictBucketSnapshot, DictStructureBase } from '../../../../protocol
 /** Geometry of the dict drawing, in px. */
 export const DT = {
   pad: 8,
-  cellW: 70,
+  cellW: 60,
   cellH: 18,
   titleH: 16,
   overviewH: 10,

@@ -7,6 +7,8 @@ import { drawIntset } from './intset.js';
 import { intsetCapacity } from './intsetLayout.js';
 import { drawListpack, ROLES } from './listpack.js';
 import { listpackCapacity } from './listpackLayout.js';
+import { drawQuicklist } from './quicklist.js';
+import { quicklistCapacity, quicklistListpackHeight } from './quicklistLayout.js';
 import { drawSkiplist } from './skiplist.js';
 import { skiplistCapacity } from './skiplistLayout.js';
 
@@ -18,8 +20,19 @@ export type { DrawContext, Pick } from './context.js';
 
 const LEAVE_MS = 900;
 
-/** Elements, entries, nodes or buckets a view of this size should ask for. */
-export function capacity(s: StructureSnapshot, width: number, height: number): number {
+/** What a view of this size should ask for: elements, entries, nodes or buckets. */
+export interface Capacity {
+  count: number;
+  /** Entries of a quicklist's opened node. */
+  openCount: number;
+}
+
+export function capacity(s: StructureSnapshot, width: number, height: number): Capacity {
+  const openCount = s.kind === 'quicklist' ? listpackCapacity(width, quicklistListpackHeight(height), 1) : 0;
+  return { count: count(s, width, height), openCount };
+}
+
+function count(s: StructureSnapshot, width: number, height: number): number {
   switch (s.kind) {
     case 'skiplist':
       return skiplistCapacity(width);
@@ -29,6 +42,8 @@ export function capacity(s: StructureSnapshot, width: number, height: number): n
       return intsetCapacity(width, height, s.encodingBits);
     case 'hashtable':
       return dictCapacity(width);
+    case 'quicklist':
+      return quicklistCapacity(width);
     default:
       return 16;
   }
@@ -42,13 +57,13 @@ export function drawStructure(svg: SVGSVGElement, s: StructureSnapshot, ctx: Dra
   const root = select(svg);
   defineMarkers(root);
   const kind = s.kind;
-  const current = root.select<SVGGElement>('g.viz-root:not(.leaving)');
+  const found = svg.querySelector<SVGGElement>('g.viz-root:not(.leaving)');
   let g: Selection<SVGGElement, unknown, null, undefined>;
-  if (!current.empty() && current.attr('data-kind') === kind) {
-    g = current as unknown as Selection<SVGGElement, unknown, null, undefined>;
+  if (found !== null && found.dataset.kind === kind) {
+    g = select(found);
   } else {
-    if (!current.empty()) leave(current as unknown as Selection<SVGGElement, unknown, null, undefined>, ctx);
-    g = root.append('g').attr('class', 'viz-root').attr('data-kind', kind) as unknown as Selection<SVGGElement, unknown, null, undefined>;
+    if (found !== null) leave(select(found), ctx);
+    g = select(root.append('g').attr('class', 'viz-root').attr('data-kind', kind).node()!);
   }
   let height = 0;
   switch (s.kind) {
@@ -65,6 +80,9 @@ export function drawStructure(svg: SVGSVGElement, s: StructureSnapshot, ctx: Dra
       break;
     case 'hashtable':
       height = drawDict(g, s, ctx).height;
+      break;
+    case 'quicklist':
+      height = drawQuicklist(g, s, ctx).height;
       break;
     default:
       g.selectChildren().remove();
@@ -95,8 +113,9 @@ function defineMarkers(root: Selection<SVGSVGElement, unknown, null, undefined>)
       .attr('viewBox', '0 0 8 8')
       .attr('refX', 7)
       .attr('refY', 4)
-      .attr('markerWidth', 6)
-      .attr('markerHeight', 6)
+      .attr('markerUnits', 'userSpaceOnUse')
+      .attr('markerWidth', id === 'viz-arrow' ? 7 : 9)
+      .attr('markerHeight', id === 'viz-arrow' ? 7 : 9)
       .attr('orient', 'auto-start-reverse')
       .append('path')
       .attr('class', cls)

@@ -28,14 +28,6 @@ export function drawIntset(root: G, s: IntsetStructure, ctx: DrawContext): { hei
     .attr('x', IS.pad)
     .attr('y', 18)
     .text((d) => d);
-  const banner = root
-    .selectAll<SVGTextElement, string>('text.is-upgrade')
-    .data(upgraded ? [`upgraded int${prev.encodingBits} → int${s.encodingBits}: every element rewritten at ${s.encodingBits / 8} bytes`] : [])
-    .join('text')
-    .attr('class', 'is-upgrade')
-    .attr('x', IS.pad)
-    .attr('y', 33)
-    .text((d) => d);
 
   const cells = root
     .selectAll<SVGGElement, null>('g.is-cells')
@@ -72,7 +64,6 @@ export function drawIntset(root: G, s: IntsetStructure, ctx: DrawContext): { hei
       ctx.animate(FLASH_MS, (p) => bg.classed('flash', p < 1), upgraded ? UPGRADE_MS : 0);
     }
   });
-  if (upgraded) ctx.animate(UPGRADE_MS, (p) => banner.style('opacity', Math.min(1, p * 3)));
   return { height: l.height };
 }
 

@@ -29,7 +29,7 @@ export function drawListpack(root: G, lp: ListpackSnapshot, roles: Roles, ctx: D
 
   const ruler = root.selectAll<SVGGElement, null>('g.lp-ruler').data([null]).join('g').attr('class', 'lp-ruler');
   ruler
-    .selectAll<SVGRectElement, RulerPart>('rect')
+    .selectAll<SVGRectElement, RulerPart>('rect.rp')
     .data(l.ruler)
     .join('rect')
     .attr('class', (r) => `rp ${r.kind}${r.kind === 'entry' ? ` role${r.index % roles.length}` : ''}`)
@@ -38,13 +38,30 @@ export function drawListpack(root: G, lp: ListpackSnapshot, roles: Roles, ctx: D
     .attr('width', (r) => Math.max(1, r.w))
     .attr('height', LP.rulerH);
   ruler
-    .selectAll<SVGTextElement, string>('text')
+    .selectAll<SVGTextElement, string>('text.ruler-label')
     .data([`0`, `lpBytes = ${plural(lp.totalBytes, 'byte')} (${lp.allocBytes} B allocated)`])
     .join('text')
-    .attr('class', (_d, i) => (i === 0 ? 'ruler-start' : 'ruler-end'))
+    .attr('class', (_d, i) => `ruler-label ${i === 0 ? 'ruler-start' : 'ruler-end'}`)
     .attr('x', (_d, i) => (i === 0 ? LP.pad : LP.pad + l.rulerW))
     .attr('y', LP.pad + LP.rulerH + 13)
     .text((d) => d);
+
+  const legend = ruler
+    .selectAll<SVGGElement, [string, string]>('g.legend')
+    .data<[string, string]>([
+      ['enc', 'encoding'],
+      ['data', 'data'],
+      ['back', 'backlen'],
+    ])
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('width', 10).attr('height', 10).attr('y', -9);
+      g.append('text').attr('x', 13);
+      return g;
+    })
+    .attr('class', (d) => `legend part ${d[0]}`)
+    .attr('transform', (_d, i) => `translate(${LP.pad + 24 + i * 76},${LP.pad + LP.rulerH + 13})`);
+  legend.select<SVGTextElement>('text').text((d) => d[1]);
 
   const cards = root
     .selectAll<SVGGElement, null>('g.lp-cards')

@@ -3,7 +3,7 @@ import type { SkiplistStructure, SkiplistTraceSnapshot } from '../../../../proto
 import { linear } from '../animator.js';
 import type { DrawContext } from './context.js';
 import { label } from './label.js';
-import { layoutSkiplist, traceSegments, SL, type SkiplistColumn, type SkiplistLayout, type SkiplistPointer, type TraceSegment } from './skiplistLayout.js';
+import { layoutSkiplist, traceSegments, SL, type SkiplistColumn, type SkiplistLayout, type SkiplistPointer, type TraceHops, type TraceSegment } from './skiplistLayout.js';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -20,13 +20,13 @@ const MOVE_MS = 500;
  * its tower growing one level at a time (the levels it drew, at p = 1/4 each).
  */
 export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): { height: number } {
-  const l = layoutSkiplist(s, ctx.width);
+  const l = layoutSkiplist(s, ctx.width, ctx.height);
   const prev = ctx.previous?.kind === 'skiplist' && ctx.previous.key === s.key ? ctx.previous : null;
-  const prevLayout = prev === null ? null : layoutSkiplist(prev, ctx.width);
+  const prevLayout = prev === null ? null : layoutSkiplist(prev, ctx.width, ctx.height);
   const prevX = new Map(prevLayout?.columns.map((c) => [c.id, c.x]));
   const prevPtr = new Map(prevLayout?.pointers.map((p) => [p.id, p]));
   const newTrace = s.trace !== null && !sameTrace(s.trace, prev?.trace ?? null) ? s.trace : null;
-  const segments = s.trace === null ? [] : traceSegments(s.trace, l);
+  const { segments, hops } = s.trace === null ? { segments: [], hops: [] } : traceSegments(s.trace, l);
   const stepMs = newTrace === null ? 0 : Math.min(STEP_MS, TRACE_MS / Math.max(1, newTrace.steps.length));
   const searchMs = newTrace === null ? 0 : stepMs * newTrace.steps.length;
   const inserted = newTrace?.kind === 'insert' && prev !== null && s.length > prev.length ? newTrace.member : null;
@@ -52,7 +52,7 @@ export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): {
       if (c.node.rank > 0) ctx.onPick({ kind: 'member', member: c.node.member });
     });
   colSel.each(function (c) {
-    drawColumn(select(this), c, l);
+    drawColumn(select(this), c, l, c.id === inserted);
   });
   colSel.select('title').text((c) => (c.node.rank === 0 ? 'The header: one forward pointer per level' : `Click to trace ZRANK of this member (rank ${c.node.rank - 1} counted from 0)`));
 
@@ -83,6 +83,15 @@ export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): {
     .attr('marker-end', (t) => (t.kind === 'forward' || t.kind === 'down' ? 'url(#viz-arrow-hot)' : null))
     .style('stroke-dasharray', null)
     .style('stroke-dashoffset', null);
+  trace
+    .selectAll<SVGTextElement, TraceHops>('text.hops')
+    .data(hops, (h) => String(h.level))
+    .join('text')
+    .attr('class', 'hops')
+    .attr('x', (h) => h.x)
+    .attr('y', (h) => h.y)
+    .text((h) => `${h.count} hop${h.count === 1 ? '' : 's'}`)
+    .style('opacity', null);
 
   // ---- animations -------------------------------------------------------------------------
   if (newTrace !== null) {
@@ -98,12 +107,17 @@ export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): {
         linear,
       );
     });
+    trace.selectAll<SVGTextElement, TraceHops>('text.hops').each(function (h) {
+      const text = select(this);
+      const at = newTrace.steps.findIndex((st) => st.level === h.level);
+      ctx.animate(stepMs, (p) => text.style('opacity', p), Math.max(0, at) * stepMs);
+    });
   }
   colSel.each(function (c) {
     const g = select(this);
     const from = prevX.get(c.id);
     if (c.id === inserted) {
-      growTower(g, c, l, ctx, searchMs);
+      growTower(g, ctx, searchMs);
     } else if (from !== undefined && from !== c.x) {
       ctx.animate(MOVE_MS, (p) => g.attr('transform', `translate(${from + (c.x - from) * p},0)`), searchMs);
     } else if (converted && c.node.rank > 0) {
@@ -111,10 +125,13 @@ export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): {
     }
   });
   if (inserted !== null || converted) {
-    const delay = searchMs + (inserted === null ? 0 : LEVEL_MS * (l.columns.find((c) => c.id === inserted)?.levels ?? 1));
+    // The pointers into and out of the new node are rewired once its tower stands.
+    const node = l.columns.find((c) => c.id === inserted);
+    const delay = searchMs + (node === undefined ? 0 : LEVEL_MS * node.levels);
     ptrs.selectAll<SVGGElement, SkiplistPointer>('g.ptr').each(function (p) {
+      const rewired = node !== undefined && (p.to === node.node.rank || p.id.startsWith(`${node.id}\u0000`));
       const old = prevPtr.get(p.id);
-      if (old !== undefined && old.x1 === p.x1 && old.x2 === p.x2) return;
+      if (!rewired && (!converted || (old !== undefined && old.x1 === p.x1 && old.x2 === p.x2))) return;
       const g = select(this);
       ctx.animate(400, (t) => g.style('opacity', t), delay);
     });
@@ -127,7 +144,7 @@ function layer(root: G, name: string): G {
   return found.empty() ? root.append('g').attr('class', name) : found;
 }
 
-function drawColumn(g: G, c: SkiplistColumn, l: SkiplistLayout): void {
+function drawColumn(g: G, c: SkiplistColumn, l: SkiplistLayout, inserted: boolean): void {
   const isHeader = c.node.rank === 0;
   g.style('opacity', null);
   if (g.select('title').empty()) g.append('title');
@@ -149,14 +166,13 @@ function drawColumn(g: G, c: SkiplistColumn, l: SkiplistLayout): void {
     .attr('x', SL.boxW / 2)
     .attr('y', (lv) => l.y(lv) + SL.boxH - 4)
     .text((lv) => `L${lv}`);
-  const top = l.y(c.levels - 1) - 6;
   const under = l.y(0) + SL.boxH;
   const texts: Array<[string, number, string]> = isHeader
-    ? [['name', top, 'header'], ['member', under + 14, `level ${l.levels}`]]
+    ? [['member', under + 13, 'header'], ['name', under + 26, `${l.levels} levels`]]
     : [
-        ['name', top, `#${c.node.rank - 1}`],
-        ['member', under + 14, label(c.node.member, 9, c.node.memberBytes)],
-        ['score', under + 28, label(c.node.score, 10)],
+        ['member', under + 13, label(c.node.member, 8, c.node.memberBytes)],
+        ['score', under + 26, label(c.node.score, 9)],
+        ['name', under + 39, inserted ? `#${c.node.rank - 1} · ${c.levels} lvl` : `#${c.node.rank - 1}`],
       ];
   g.selectAll<SVGTextElement, [string, number, string]>('text.t')
     .data(texts, (d) => d[0])
@@ -189,7 +205,7 @@ function drawPointer(g: G, p: SkiplistPointer): void {
 }
 
 /** The new node's levels appear bottom up, as zslRandomLevel drew them, once the search is over. */
-function growTower(g: G, c: SkiplistColumn, l: SkiplistLayout, ctx: DrawContext, after: number): void {
+function growTower(g: G, ctx: DrawContext, after: number): void {
   g.selectAll<SVGRectElement, number>('rect.lvl').each(function (lv) {
     const r = select(this);
     ctx.animate(LEVEL_MS, (p) => r.style('opacity', p).attr('transform', `translate(0,${(1 - p) * 10})`), after + lv * LEVEL_MS);
@@ -198,19 +214,13 @@ function growTower(g: G, c: SkiplistColumn, l: SkiplistLayout, ctx: DrawContext,
     const t = select(this);
     ctx.animate(LEVEL_MS, (p) => t.style('opacity', p), after);
   });
-  const badge = g.selectAll<SVGTextElement, number>('text.drawn').data([c.levels]).join('text').attr('class', 'drawn');
-  badge
-    .attr('x', SL.boxW / 2)
-    .attr('y', l.y(c.levels - 1) - 18)
-    .text((n) => `${n} level${n === 1 ? '' : 's'}`);
-  ctx.animate(LEVEL_MS, (p) => badge.style('opacity', p), after + c.levels * LEVEL_MS);
 }
 
 function drawGaps(g: G, l: SkiplistLayout): void {
-  const y = l.y(0) + SL.boxH + 14;
+  const y = l.y(0) + SL.boxH + 13;
   const items: Array<[string, number, string]> = [];
-  if (l.hiddenBefore > 0) items.push(['before', l.gapX + SL.gapW / 2 - 2, `⋯${l.hiddenBefore}`]);
-  if (l.hiddenAfter > 0) items.push(['after', l.rightX + 22, `⋯${l.hiddenAfter}`]);
+  if (l.hiddenBefore > 0) items.push(['before', l.gapX + SL.gapW / 2, `⋯ ${l.hiddenBefore}`]);
+  if (l.hiddenAfter > 0) items.push(['after', l.rightX + 24, `${l.hiddenAfter} ⋯`]);
   g.selectAll<SVGTextElement, [string, number, string]>('text')
     .data(items, (d) => d[0])
     .join('text')
@@ -221,7 +231,7 @@ function drawGaps(g: G, l: SkiplistLayout): void {
     .selectAll('title')
     .data((d) => [d])
     .join('title')
-    .text((d) => `${d[2].slice(1)} more nodes ${d[0] === 'before' ? 'before' : 'after'} the window: use ◀ ▶ to move`);
+    .text((d) => `${d[0] === 'before' ? l.hiddenBefore : l.hiddenAfter} more nodes ${d[0]} the window: use ◀ ▶ to move`);
 }
 
 function sameTrace(a: SkiplistTraceSnapshot, b: SkiplistTraceSnapshot | null): boolean {

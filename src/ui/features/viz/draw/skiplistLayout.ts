@@ -2,15 +2,17 @@ import type { SkiplistNodeSnapshot, SkiplistStructure, SkiplistTraceSnapshot } f
 
 /** Geometry of the skiplist drawing, in px. */
 export const SL = {
-  colW: 74,
-  boxW: 56,
+  colW: 68,
+  boxW: 52,
   boxH: 16,
-  levelGap: 22,
-  top: 24,
-  bottom: 40,
+  /** Vertical distance between levels: at least this, more when the view is tall. */
+  minLevelGap: 24,
+  maxLevelGap: 34,
+  top: 14,
+  bottom: 50,
   left: 8,
-  gapW: 44,
-  right: 52,
+  gapW: 48,
+  right: 44,
 } as const;
 
 export interface SkiplistColumn {
@@ -52,8 +54,10 @@ export interface SkiplistLayout {
   rightX: number;
   /** Top of the box for a level. */
   y(level: number): number;
-  /** Where a rank is drawn: its column, the gap, or the right edge. */
+  /** Where a rank is drawn: its column's left edge, the gap's middle, or the right edge. */
   xOf(rank: number): number;
+  /** Where a pointer leaves a rank: its box's right edge, or the gap's middle. */
+  xOut(rank: number): number;
 }
 
 /** Nodes that fit beside the header in `width` px. */
@@ -61,9 +65,10 @@ export function skiplistCapacity(width: number): number {
   return Math.max(3, Math.floor((width - SL.left - SL.colW - SL.gapW - SL.right) / SL.colW));
 }
 
-export function layoutSkiplist(s: SkiplistStructure, width: number): SkiplistLayout {
+export function layoutSkiplist(s: SkiplistStructure, width: number, height: number): SkiplistLayout {
   const levels = Math.max(1, s.level);
-  const y = (level: number) => SL.top + (levels - 1 - level) * SL.levelGap;
+  const levelGap = Math.max(SL.minLevelGap, Math.min(SL.maxLevelGap, Math.floor((height - SL.top - SL.bottom) / levels)));
+  const y = (level: number) => SL.top + (levels - 1 - level) * levelGap;
   const first = s.nodes[0]?.rank ?? 1;
   const last = s.nodes.at(-1)?.rank ?? 0;
   const hiddenBefore = Math.max(0, first - 1);
@@ -80,6 +85,7 @@ export function layoutSkiplist(s: SkiplistStructure, width: number): SkiplistLay
     if (rank > 0 && rank < first) return gapX + SL.gapW / 2;
     return rightX;
   };
+  const xOut = (rank: number): number => (byRank.has(rank) ? xOf(rank) + SL.boxW : xOf(rank));
 
   const pointers: SkiplistPointer[] = [];
   const landed = new Set<string>();
@@ -109,8 +115,7 @@ export function layoutSkiplist(s: SkiplistStructure, width: number): SkiplistLay
       }
     }
   }
-  const height = SL.top + levels * SL.levelGap + SL.bottom;
-  return { width, height, levels, columns, pointers, hiddenBefore, hiddenAfter, gapX, rightX, y, xOf };
+  return { width, height: SL.top + levels * levelGap + SL.bottom, levels, columns, pointers, hiddenBefore, hiddenAfter, gapX, rightX, y, xOf, xOut };
 }
 
 export interface TraceSegment {
@@ -124,26 +129,44 @@ export interface TraceSegment {
   kind: 'forward' | 'look' | 'down';
 }
 
+/** Moves the search made among the nodes left out of the window, per level. */
+export interface TraceHops {
+  level: number;
+  count: number;
+  x: number;
+  y: number;
+}
+
 /**
  * The search as segments to highlight: each forward move along its pointer, each refusal as a
  * short look towards the node that sorted after the target, each drop to the level below.
+ * Moves between nodes left out of the window happen inside the gap: they are counted per
+ * level instead of drawn.
  */
-export function traceSegments(t: SkiplistTraceSnapshot, l: SkiplistLayout): TraceSegment[] {
-  const out: TraceSegment[] = [];
+export function traceSegments(t: SkiplistTraceSnapshot, l: SkiplistLayout): { segments: TraceSegment[]; hops: TraceHops[] } {
+  const segments: TraceSegment[] = [];
+  const hops = new Map<number, TraceHops>();
   const mid = (level: number) => l.y(level) + SL.boxH / 2;
+  const gapMid = l.gapX + SL.gapW / 2;
   t.steps.forEach((s, i) => {
-    const x = l.xOf(s.fromRank) + SL.boxW;
+    const x = l.xOut(s.fromRank);
     const y = mid(s.level);
     if (s.action === 'forward' && s.to !== null) {
-      out.push({ step: i, x1: x, y1: y, x2: l.xOf(s.to.rank), y2: y, kind: 'forward' });
+      const to = l.xOf(s.to.rank);
+      if (to === gapMid) {
+        const h = hops.get(s.level) ?? { level: s.level, count: 0, x: gapMid + 5, y: y - 4 };
+        h.count++;
+        hops.set(s.level, h);
+      }
+      if (to - x > 1) segments.push({ step: i, x1: x, y1: y, x2: to, y2: y, kind: 'forward' });
       return;
     }
-    const lookTo = s.to === null ? x + 12 : Math.min(l.xOf(s.to.rank), x + SL.colW - SL.boxW);
-    out.push({ step: i, x1: x, y1: y, x2: lookTo, y2: y, kind: 'look' });
+    const next = s.to === null ? x + 12 : l.xOf(s.to.rank);
+    segments.push({ step: i, x1: x, y1: y, x2: next > x ? Math.min(next, x + 14) : x + 10, y2: y, kind: 'look' });
     if (s.level > 0) {
-      const cx = l.xOf(s.fromRank) + SL.boxW / 2;
-      out.push({ step: i, x1: cx, y1: l.y(s.level) + SL.boxH, x2: cx, y2: l.y(s.level - 1), kind: 'down' });
+      const cx = x === gapMid ? gapMid : l.xOf(s.fromRank) + SL.boxW / 2;
+      segments.push({ step: i, x1: cx, y1: x === gapMid ? y : l.y(s.level) + SL.boxH, x2: cx, y2: x === gapMid ? mid(s.level - 1) : l.y(s.level - 1), kind: 'down' });
     }
   });
-  return out;
+  return { segments, hops: [...hops.values()] };
 }
