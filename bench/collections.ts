@@ -85,18 +85,19 @@ function throughput(): string {
   return `server.exec, best of ${ROUNDS} rounds of ${RUN_MS} ms after ${WARMUP_MS} ms warm-up (the machine is shared), commands/s\n\n` + table(['command', 'redsim'], rows);
 }
 
-/** The commands that build a BIG-element hash or set, BATCH elements per command. */
-function buildCommands(kind: 'hash' | 'set'): string[][] {
-  const out: string[][] = [];
+/**
+ * The commands that build a BIG-element hash or set, BATCH elements per command, made one at
+ * a time as a connection would deliver them.
+ */
+function* buildCommands(kind: 'hash' | 'set'): Generator<string[]> {
   for (let i = 0; i < BIG; i += BATCH) {
-    const args: string[] = [];
+    const argv = kind === 'hash' ? ['HSET', 'h'] : ['SADD', 's'];
     for (let j = i; j < i + BATCH; j++) {
-      if (kind === 'hash') args.push(flat(`field:${j}`), flat(`value:${j}`));
-      else args.push(flat(`member:${j}`));
+      if (kind === 'hash') argv.push(flat(`field:${j}`), flat(`value:${j}`));
+      else argv.push(flat(`member:${j}`));
     }
-    out.push(kind === 'hash' ? ['HSET', 'h', ...args] : ['SADD', 's', ...args]);
+    yield argv;
   }
-  return out;
 }
 
 /** A full, compacting GC, then the heap's size. */
@@ -131,12 +132,12 @@ async function usedMemory(conn: RespConnection): Promise<number> {
 }
 
 /** used_memory growth per element on a real redis-server for the same commands. */
-async function redisBytes(port: number, commands: string[][]): Promise<number> {
+async function redisBytes(port: number, kind: 'hash' | 'set'): Promise<number> {
   const conn = await RespConnection.connect(port);
   try {
     await conn.call(['FLUSHALL']);
     const before = await usedMemory(conn);
-    for (const argv of commands) await conn.call(argv);
+    for (const argv of buildCommands(kind)) await conn.call(argv);
     const after = await usedMemory(conn);
     await conn.call(['FLUSHALL']);
     return (after - before) / BIG;
@@ -151,7 +152,7 @@ async function memory(): Promise<string> {
   const rows: string[][] = [];
   try {
     for (const kind of ['hash', 'set'] as const) {
-      const theirs = await redisBytes(real.port, buildCommands(kind));
+      const theirs = await redisBytes(real.port, kind);
       const ours = engineBytes(kind);
       rows.push([`${kind} of 1M ${kind === 'hash' ? 'fields (field:N = value:N)' : 'members (member:N)'}`, ours.toFixed(1), theirs.toFixed(1), ratio(ours, theirs)]);
     }

@@ -105,7 +105,7 @@ export interface RoundTrip {
 
 /** Type a command, press Enter, time the stages until `reply` is on screen. */
 export async function roundTrip(page: Page, command: string, reply: string): Promise<RoundTrip> {
-  await page.keyboard.insertText(command);
+  await page.keyboard.type(command);
   // Let the typed line be drawn first, as it is when a person types.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const drawn = page.evaluate((r) => window.__bench.waitFor(r), reply);

@@ -68,16 +68,26 @@ const absolute = fc.oneof(
 );
 type Amount = { kind: 'relative' } | { kind: 'past' | 'junk' | 'future'; v: string };
 
-/** Render an expiry amount for a command in seconds or ms; returns the arg and what it sets. */
-function amount(a: Amount, unit: 's' | 'ms', isAbsolute: boolean): [Arg, Sets] {
+/**
+ * Render an expiry amount in seconds or ms; returns the arg and what it sets. Relative amounts
+ * only ever come from `expiry` and absolute times from `absolute`, so no small positive TTL
+ * (timing-dependent) is ever produced.
+ */
+function amount(a: Amount, unit: 's' | 'ms'): [Arg, Sets] {
   if (a.kind === 'relative') return [{ rel: unit }, 'relative'];
   const v = a.kind !== 'junk' && unit === 'ms' && a.v !== '0' ? `${a.v}000` : a.v;
-  return [v, isAbsolute && a.kind === 'future' ? 'absolute' : null];
+  return [v, a.kind === 'future' ? 'absolute' : null];
 }
+
+/** An expiry option: EX/PX with a relative amount, EXAT/PXAT with an absolute time. */
+const expiryOption = fc.oneof(
+  fc.tuple(fc.constantFrom('EX', 'PX'), expiry),
+  fc.tuple(fc.constantFrom('EXAT', 'PXAT'), absolute),
+).map(([opt, a]): [string, Arg, Sets] => [opt, ...amount(a, opt.startsWith('P') ? 'ms' : 's')]);
 
 const setOptions = fc.tuple(
   fc.constantFrom([], ['NX'], ['XX'], ['GET'], ['NX', 'GET'], ['KEEPTTL'], ['XX', 'KEEPTTL', 'GET'], ['NX', 'XX']),
-  fc.option(fc.tuple(fc.constantFrom('EX', 'PX', 'EXAT', 'PXAT'), fc.oneof(expiry, absolute))),
+  fc.option(expiryOption),
   fc.boolean(),
 );
 const flagsNxXxGtLt = fc.constantFrom([], [], ['NX'], ['XX'], ['GT'], ['LT'], ['NX', 'XX'], ['GT', 'LT'], ['XX', 'GT'], ['BOGUS']);
@@ -87,23 +97,18 @@ const stringCmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.tuple(key, value).map(([k, v]) => cmd(['SET', k, v])),
   fc.tuple(key, value, setOptions).map(([k, v, [flags, exp, expFirst]]) => {
     if (exp === null) return cmd(['SET', k, v, ...flags]);
-    const [opt, a] = exp;
-    const abs = opt === 'EXAT' || opt === 'PXAT';
-    const [arg, sets] = amount(a as Amount, opt === 'PX' || opt === 'PXAT' ? 'ms' : 's', abs);
+    const [opt, arg, sets] = exp;
     return cmd(['SET', k, v, ...(expFirst ? [opt, arg, ...flags] : [...flags, opt, arg])], 'exact', sets);
   }),
   key.map((k) => cmd(['GET', k])),
   key.map((k) => cmd(['GETDEL', k])),
   fc.tuple(key, value).map(([k, v]) => cmd(['GETSET', k, v])),
-  fc.tuple(key, fc.option(fc.tuple(fc.constantFrom('EX', 'PX', 'EXAT', 'PXAT', 'PERSIST', 'BAD'), fc.oneof(expiry, absolute)))).map(([k, o]) => {
-    if (o === null) return cmd(['GETEX', k]);
-    if (o[0] === 'PERSIST' || o[0] === 'BAD') return cmd(['GETEX', k, o[0]]);
-    const [arg, sets] = amount(o[1] as Amount, o[0] === 'PX' || o[0] === 'PXAT' ? 'ms' : 's', o[0].endsWith('AT'));
-    return cmd(['GETEX', k, o[0], arg], 'exact', sets);
-  }),
+  fc.tuple(key, fc.oneof(fc.constantFrom([], ['PERSIST'], ['BAD']), expiryOption)).map(([k, o]) =>
+    o.length === 3 ? cmd(['GETEX', k, o[0], o[1]], 'exact', o[2]) : cmd(['GETEX', k, ...o]),
+  ),
   fc.tuple(key, value).map(([k, v]) => cmd(['SETNX', k, v])),
-  fc.tuple(key, expiry, value).map(([k, e, v]) => { const [a, s] = amount(e, 's', false); return cmd(['SETEX', k, a, v], 'exact', s); }),
-  fc.tuple(key, expiry, value).map(([k, e, v]) => { const [a, s] = amount(e, 'ms', false); return cmd(['PSETEX', k, a, v], 'exact', s); }),
+  fc.tuple(key, expiry, value).map(([k, e, v]) => { const [a, s] = amount(e, 's'); return cmd(['SETEX', k, a, v], 'exact', s); }),
+  fc.tuple(key, expiry, value).map(([k, e, v]) => { const [a, s] = amount(e, 'ms'); return cmd(['PSETEX', k, a, v], 'exact', s); }),
   fc.tuple(key, value).map(([k, v]) => cmd(['APPEND', k, v])),
   key.map((k) => cmd(['STRLEN', k])),
   fc.tuple(key, int, int).map(([k, a, b]) => cmd(['GETRANGE', k, a, b])),
@@ -132,11 +137,11 @@ const genericCmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.tuple(key, key, fc.constantFrom([], ['REPLACE'], ['DB', '1'], ['DB', '2', 'REPLACE'], ['DB', '16'], ['DB', 'x'], ['BAD'])).map(([a, b, o]) => cmd(['COPY', a, b, ...o])),
   fc.tuple(key, db).map(([k, d]) => cmd(['MOVE', k, d])),
   fc.tuple(fc.constantFrom('EXPIRE', 'PEXPIRE'), key, expiry, flagsNxXxGtLt).map(([c, k, e, f]) => {
-    const [a, s] = amount(e, c === 'PEXPIRE' ? 'ms' : 's', false);
+    const [a, s] = amount(e, c === 'PEXPIRE' ? 'ms' : 's');
     return cmd([c, k, a, ...f], 'exact', s);
   }),
   fc.tuple(fc.constantFrom('EXPIREAT', 'PEXPIREAT'), key, absolute, flagsNxXxGtLt).map(([c, k, e, f]) => {
-    const [a, s] = amount(e, c === 'PEXPIREAT' ? 'ms' : 's', true);
+    const [a, s] = amount(e, c === 'PEXPIREAT' ? 'ms' : 's');
     return cmd([c, k, a, ...f], 'exact', s);
   }),
   key.map((k) => cmd(['TTL', k], 'ttl')),

@@ -59,10 +59,7 @@ export function withScenarios(sim: Simulation, timers: HostTimers, base: BaseEng
       return base.importSession(snapshot);
     },
     subscribe(listener) {
-      base.subscribe((batch: EngineEventBatch) => {
-        const scenario = session.takeBatch();
-        listener(scenario === null ? batch : { ...batch, scenario });
-      });
+      base.subscribe((batch: EngineEventBatch) => listener(session.decorate(batch)));
     },
 
     scenarioCatalog: () => session.catalog(),

@@ -1,4 +1,4 @@
-import type { ClockState } from '../protocol/events.js';
+import type { ClockState, EngineEventBatch } from '../protocol/events.js';
 import type {
   ScenarioBatch,
   ScenarioFix,
@@ -31,6 +31,7 @@ export class ScenarioSession {
   private sentSeq = 0;
   /** Something changed that the next event batch must carry. */
   private dirty = false;
+  private clockToSend: ClockState | null = null;
   private listings: ScenarioListing[] | null = null;
 
   constructor(
@@ -149,8 +150,24 @@ export class ScenarioSession {
     return this.runner?.snapshot() ?? null;
   }
 
-  /** What the next event batch carries, or null when nothing changed since the last one. */
-  takeBatch(): ScenarioBatch | null {
+  /**
+   * The event batch as the UI should get it: with the scenario's news, and while a scenario is
+   * loaded with only the clock states it sent. The runner pauses the Simulation's clock after
+   * every slice it plays; passing that on would tell the UI, every frame, that a playing
+   * scenario is paused.
+   */
+  decorate(batch: EngineEventBatch): EngineEventBatch {
+    const scenario = this.takeBatch();
+    const out: EngineEventBatch = scenario === null ? batch : { ...batch, scenario };
+    if (this.active) {
+      if (this.clockToSend === null) delete out.clock;
+      else out.clock = this.clockToSend;
+    }
+    this.clockToSend = null;
+    return out;
+  }
+
+  private takeBatch(): ScenarioBatch | null {
     if (!this.dirty) return null;
     this.dirty = false;
     const r = this.runner;
@@ -183,7 +200,9 @@ export class ScenarioSession {
         this.timers,
         () => this.sim.clockState().hostTime,
         () => this.sim.clock.speed,
-        () => this.changed(),
+        // While it plays the UI extrapolates the clock itself; it needs the clock again once
+        // the scenario stops (at the end of a step).
+        () => this.changed(runner.status !== 'playing'),
       );
     } else {
       this.runner.pause();
@@ -196,10 +215,16 @@ export class ScenarioSession {
     this.changed();
   }
 
-  /** Mark the batch dirty and get one sent: the clock change is what makes the feed flush. */
-  private changed(): void {
+  /**
+   * Get a batch sent with the scenario's news; with the clock when it moved otherwise than the
+   * UI extrapolates it (a jump, a pause, a new speed). A clock change is how the feed is told
+   * that a batch is due.
+   */
+  private changed(clock = true): void {
     this.dirty = true;
-    this.sim.feed.clockChanged(this.active ? this.clockState() : this.sim.clockState());
+    const state = this.active ? this.clockState() : this.sim.clockState();
+    if (clock) this.clockToSend = state;
+    this.sim.feed.clockChanged(state);
   }
 }
 

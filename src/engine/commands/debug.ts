@@ -7,6 +7,8 @@ import { hashBytes, type Dict } from '../types/dict.js';
 import { encodingOf, isString, stringBytes, type RedisValue } from '../types/object.js';
 import { string2ll } from '../util/numbers.js';
 import { helpReply } from './help.js';
+import { quicklistDebugFields } from './list.js';
+import { RedisList } from '../types/list.js';
 import type { CommandGroup } from './spec.js';
 
 const POSITIVE = Object.freeze(error('ERR value is out of range, must be positive'));
@@ -149,7 +151,8 @@ function debugObject(c: Client, argv: string[]): Reply {
   const addr = `0x7f${hashBytes(key, db.id).toString(16).padStart(8, '0')}${(db.id & 15).toString(16)}0`;
   return status(
     `Value at:${addr} refcount:${shared ? OBJ_SHARED_REFCOUNT : 1} encoding:${encodingOf(entry.val)}` +
-      ` serializedlength:${serializedLength(entry.val)} lru:${lru} lru_seconds_idle:${idle}`,
+      ` serializedlength:${serializedLength(entry.val)} lru:${lru} lru_seconds_idle:${idle}` +
+      (entry.val instanceof RedisList ? quicklistDebugFields(entry.val) : ''),
   );
 }
 

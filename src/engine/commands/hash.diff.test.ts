@@ -255,6 +255,8 @@ describe('hashes vs redis-server', () => {
     HSET h a 1 b 2 c 3 ab 4
     HSCAN h 0
     HSCAN h 0 COUNT 1
+    HSCAN h 7
+    HSCAN h 18446744073709551615 COUNT 2
     HSCAN h 0 MATCH a*
     HSCAN h 0 MATCH * COUNT 100
     HSCAN h 0 match "[ab]" count 2

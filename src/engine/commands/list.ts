@@ -443,6 +443,27 @@ function lmpop(c: Client, argv: string[]): Reply {
   return mpopGeneric(c, args.keys, args.where, args.count);
 }
 
+/**
+ * printf("%.2f") of count/len as a double, which equals the exact quotient wherever the two
+ * decimals could round differently: rounded half to even, as glibc does on an exact tie.
+ */
+function averageFixed2(count: number, len: number): string {
+  const n = BigInt(count) * 100n;
+  const d = BigInt(len);
+  let q = n / d;
+  const twice = (n % d) * 2n;
+  if (twice > d || (twice === d && q % 2n === 1n)) q++;
+  const cents = q.toString().padStart(3, '0');
+  return `${cents.slice(0, -2)}.${cents.slice(-2)}`;
+}
+
+/** DEBUG OBJECT's quicklist fields: ql_nodes, ql_avg_node, ql_listpack_max, ql_compressed, ql_uncompressed_size. */
+export function quicklistDebugFields(l: RedisList): string {
+  const d = l.ql.debugInfo();
+  const avg = d.nodes === 0 ? 'nan' : averageFixed2(d.count, d.nodes);
+  return ` ql_nodes:${d.nodes} ql_avg_node:${avg} ql_listpack_max:${d.fill} ql_compressed:${d.compress !== 0 ? 1 : 0} ql_uncompressed_size:${d.uncompressedSize}`;
+}
+
 export const lists: CommandGroup = {
   handlers: {
     lpush: (c, argv) => pushGeneric(c, argv, 'left', false),

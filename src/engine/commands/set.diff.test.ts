@@ -249,7 +249,8 @@ describe('sets vs redis-server', () => {
     SADD b 1 2 3
     ? SPOP b 22
     SCARD b
-    OBJECT ENCODING b
+    # The one survivor decides: an integer makes the rebuilt set an intset.
+    ? OBJECT ENCODING b
     SADD c x 1 2 3 4 5 6 7 8 9 10 11
     SREM c x
     ? SPOP c 11
@@ -406,6 +407,7 @@ describe('sets vs redis-server', () => {
     SADD s 3 1 2 10 11
     SSCAN s 0
     SSCAN s 0 COUNT 1
+    SSCAN s 9
     SSCAN s 0 MATCH 1*
     SSCAN s 0 MATCH * COUNT 3
     SSCAN s 0 COUNT 0

@@ -3,15 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DifferentialHarness, describeDivergences } from '../../node/testing/differential.js';
 
 /**
- * Random sorted set command sequences run on the engine and on a real redis-server 7.0 with
- * tiny listpack thresholds (4 entries, 8-byte members), so sequences cross the listpack /
- * skiplist boundary in both directions all the time; OBJECT ENCODING is part of the mix.
- * Replay a failure with ZSET_FUZZ_SEED=<seed> (ZSET_FUZZ_RUNS / ZSET_FUZZ_LENGTH resize it).
+ * Random sorted set command sequences, with plain sets and strings mixed in as inputs and as
+ * wrong types, run on the engine and on a real redis-server 7.0 with tiny listpack thresholds
+ * (4 entries, 8-byte members), so sequences cross the listpack / skiplist boundary in both
+ * directions all the time; OBJECT ENCODING is part of the mix. Replay a failure with
+ * ZSET_FUZZ_SEED=<seed> (ZSET_FUZZ_RUNS / ZSET_FUZZ_LENGTH resize it).
  *
  * Lex ranges go to a key whose members all score 0: over mixed scores their result depends on
  * the skiplist's random levels (Redis documents it as unspecified), even on Redis itself.
- * Only ZRANDMEMBER's random picks are compared by shape (a count over the size is exact); ZSCAN is asked for everything at
- * once (COUNT 1000) and compared ignoring order, since bucket order depends on the hash seed.
+ * Only ZRANDMEMBER's random picks are compared by shape (a count over the size is exact); ZSCAN
+ * is asked for everything at once (COUNT 1000) and compared ignoring order, since bucket order
+ * depends on the hash seed.
  */
 const RUNS = Number(process.env.ZSET_FUZZ_RUNS ?? 300);
 const LENGTH = Number(process.env.ZSET_FUZZ_LENGTH ?? 30);
@@ -20,7 +22,7 @@ const SEED = Number(process.env.ZSET_FUZZ_SEED ?? Date.now() % 2 ** 31);
 type Line = { argv: string[]; mode: '' | '~ ' | '? ' };
 const line = (argv: string[], mode: Line['mode'] = ''): Line => ({ argv, mode });
 
-const key = fc.constantFrom('z1', 'z2', 'z3', 'str');
+const key = fc.constantFrom('z1', 'z2', 'z3', 'str', 'set');
 const keys = fc.array(key, { minLength: 1, maxLength: 3 });
 const member = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', '1', '-1', '10', '007', '', 'longmember', 'b\x00\xff', 'A');
 const score = fc.oneof(
@@ -79,6 +81,7 @@ const zsetCmd: fc.Arbitrary<Line> = fc.oneof(
   keys.map((ks) => line(['DEL', ...ks])),
   fc.tuple(key, key).map(([a, b]) => line(['COPY', a, b, 'REPLACE'])),
   key.map((k) => line(['SET', k, 'v'])),
+  fc.array(member, { minLength: 1, maxLength: 4 }).map((ms) => line(['SADD', 'set', ...ms])),
 );
 
 const sequence = fc.array(zsetCmd, { minLength: 1, maxLength: LENGTH, size: 'max' });

@@ -224,6 +224,39 @@ describe('ZUNION, ZINTER, ZDIFF, ZPOP, ZMPOP, ZRANDMEMBER, ZSCAN vs redis-server
     script(`ZRANDMEMBER, ZSCAN (${encoding})`, setup + FIXTURE + RANDOM_AND_SCAN);
   }
 
+  script('plain sets as inputs score 1', `
+    CONFIG SET zset-max-listpack-entries 128
+    ZADD z 1 a 2 b 3 c 10 1
+    SADD s a c d
+    SADD ints 1 2 3 40
+    SADD big ${Array.from({ length: 600 }, (_, i) => `e${i}`).join(' ')}
+    ZUNION 2 z s WITHSCORES
+    ZUNION 3 z s ints WEIGHTS 1 10 100 WITHSCORES
+    ZUNION 2 s ints AGGREGATE MAX WITHSCORES
+    ZINTER 2 z s WITHSCORES
+    ZINTER 2 s z WEIGHTS 2 3 WITHSCORES
+    ZINTER 2 ints z AGGREGATE MIN WITHSCORES
+    ZINTER 1 s WITHSCORES
+    ZDIFF 2 z s WITHSCORES
+    ZDIFF 2 s z WITHSCORES
+    ZDIFF 2 ints z
+    ZINTERCARD 2 s z
+    ZINTERCARD 2 big s
+    ZINTERCARD 1 big LIMIT 10
+    ZUNIONSTORE out 2 s ints
+    OBJECT ENCODING out
+    ZRANGE out 0 -1 WITHSCORES
+    ZINTERSTORE out 1 ints WEIGHTS 0.5
+    ZRANGE out 0 -1 WITHSCORES
+    ZDIFFSTORE out 2 big s
+    OBJECT ENCODING out
+    ZCARD out
+    ZRANGE out 0 4 WITHSCORES
+    ZUNIONSTORE out 2 big z
+    OBJECT ENCODING out
+    ZRANGE out 0 4 WITHSCORES
+  `);
+
   script('set operations over big inputs', `
     CONFIG SET zset-max-listpack-entries 128
     ZADD a ${Array.from({ length: 300 }, (_, i) => `${i * 1.5} e${i}`).join(' ')}

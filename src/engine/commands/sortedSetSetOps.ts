@@ -1,7 +1,7 @@
 import { error, type Reply } from '../../protocol/reply.js';
 import * as E from '../resp/errors.js';
 import type { Client } from '../server/client.js';
-import { typeOf, type RedisCollection } from '../types/object.js';
+import { RedisSet } from '../types/set.js';
 import { Zset, type ZsetWalk } from '../types/zset.js';
 import { string2ll } from '../util/numbers.js';
 import { optionName } from '../util/options.js';
@@ -17,23 +17,13 @@ import { ScoredReply, needsInputKey, parseScore, reportConversion, zsetLimits } 
 const WEIGHT_NOT_FLOAT = Object.freeze(error('ERR weight value is not a float'));
 const LIMIT_NEGATIVE = Object.freeze(error("ERR LIMIT can't be negative"));
 
-/**
- * A plain set used as an input (setTypeSize, setTypeIsMember and a setTypeIterator walk):
- * the set value type provides these three members.
- */
-export interface SetOpInput {
-  readonly length: number;
-  has(member: string): boolean;
-  members(): Iterable<string>;
-}
-
 type SetOp = 'union' | 'inter' | 'diff';
 type Aggregate = 'sum' | 'min' | 'max';
 
 /** zsetopsrc: one input and its weight. */
 interface Source {
   readonly zset: Zset | null;
-  readonly set: SetOpInput | null;
+  readonly set: RedisSet | null;
   weight: number;
   readonly length: number;
 }
@@ -43,7 +33,7 @@ function forEach(src: Source, visit: ZsetWalk): void {
   if (src.zset !== null) {
     src.zset.forEachFromTail(visit);
   } else if (src.set !== null) {
-    for (const m of src.set.members()) if (visit(m, 1) === false) return;
+    src.set.forEachWhile((m) => visit(m, 1) !== false);
   }
 }
 
@@ -93,9 +83,8 @@ function zunionInterDiffGeneric(
       srcs.push({ zset: null, set: null, weight: 1, length: 0 });
     } else if (v instanceof Zset) {
       srcs.push({ zset: v, set: null, weight: 1, length: v.length });
-    } else if (typeOf(v) === 'set') {
-      const set = v as RedisCollection & SetOpInput;
-      srcs.push({ zset: null, set, weight: 1, length: set.length });
+    } else if (v instanceof RedisSet) {
+      srcs.push({ zset: null, set: v, weight: 1, length: v.length });
     } else {
       return E.WRONGTYPE;
     }

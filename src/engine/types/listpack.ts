@@ -43,8 +43,6 @@ export const LP_HDR_SIZE = 6;
 export const LP_EOF_SIZE = 1;
 /** LISTPACK_MAX_SAFETY_SIZE: callers convert to a bigger encoding before crossing 1 GiB. */
 export const LISTPACK_MAX_SAFETY_SIZE = 1 << 30;
-/** num-elements saturates here (LP_HDR_NUMELE_UNKNOWN): counting then needs a full walk. */
-export const LP_HDR_NUMELE_UNKNOWN = 65535;
 
 /** How one entry is laid out, for the listpack view. */
 export interface ListpackEntryLayout {

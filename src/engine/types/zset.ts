@@ -1,7 +1,7 @@
 import type { ValueData } from '../../protocol/api.js';
 import { formatDouble17g } from '../util/numbers.js';
 import { Dict, type DictShape } from './dict.js';
-import { Listpack, numberText, type ListpackLayout } from './listpack.js';
+import { LISTPACK_MAX_SAFETY_SIZE, Listpack, numberText, type ListpackLayout } from './listpack.js';
 import { RedisCollection, type Encoding } from './object.js';
 import { Skiplist, ZSKIPLIST_MAXLEVEL, type RandomSource, type SkiplistSearchTrace, type SkiplistWindow } from './skiplist.js';
 import { lexGteMin, lexLteMax, valueGteMin, valueLteMax, type LexRange, type ScoreRange, type ZsetSink } from './zrangespec.js';
@@ -327,14 +327,15 @@ export class Zset extends RedisCollection {
 
   /**
    * zsetConvertToListpackIfNeeded: after a STORE built the result as a skiplist, go back to a
-   * listpack when it is small enough. Returns whether it converted.
+   * listpack when it is small enough (and lpSafeToAdd of all its bytes holds). Returns whether
+   * it converted.
    */
   convertToListpackIfNeeded(maxelelen: number, totelelen: number, limits: ZsetLimits): boolean {
     if (this.lp !== null) return false;
     if (
       this.zsl!.length <= limits.maxListpackEntries &&
       maxelelen <= limits.maxListpackValue &&
-      totelelen <= 1 << 30
+      totelelen <= LISTPACK_MAX_SAFETY_SIZE
     ) {
       this.convert('listpack');
       return true;

@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../client/hooks.js';
 import { scenarioController } from '../scenarios/scenarioController.js';
-import { useScenarioStore } from '../scenarios/scenarioStore.js';
+import type { ScenarioStore } from '../scenarios/scenarioStore.js';
 import { drawChart, timeAt, type ChartFrame } from './drawChart.js';
 import { chartsModel, formatClock, formatValue, type ChartSeries } from './series.js';
+import { useFrameState } from './useFrameState.js';
 import './charts.css';
 
 type Span = 'run' | 30_000 | 120_000;
@@ -17,19 +18,17 @@ const MIN_SPAN_MS = 10_000;
 /** Two caption lines above each chart. */
 const HEADER_PX = 34;
 
+const chartInputs = (s: ScenarioStore) => ({ loaded: s.loaded, snapshot: s.snapshot, stepStarts: s.stepStarts, version: s.samplesVersion });
+
 /**
  * The scenario's metrics over virtual time: database queries against the database's capacity,
  * hit ratio, p99 latency and errors, one chart each on a shared time axis. The right edge is the
  * scenario's present, so the charts move while it plays and stand still while it is paused.
  */
 export default function MetricsView() {
-  if (Math.abs(1) === 1) return null;
   const { engine } = useServices();
   const controller = scenarioController(engine);
-  const loaded = useScenarioStore((s) => s.loaded);
-  const snapshot = useScenarioStore((s) => s.snapshot);
-  const stepStarts = useScenarioStore((s) => s.stepStarts);
-  const version = useScenarioStore((s) => s.samplesVersion);
+  const { loaded, snapshot, stepStarts, version } = useFrameState(chartInputs);
   const [span, setSpan] = useState<Span>('run');
   const [hoverT, setHoverT] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);

@@ -48,6 +48,7 @@ export function Console({ backend, history, onQuit, theme, className }: ConsoleP
       fontSize: 13,
       theme: terminalTheme(currentTheme.current),
     });
+    t.attachCustomKeyEventHandler((e) => enterFastPath(t, e));
     const fit = new FitAddon();
     t.loadAddon(fit);
     t.open(el);
@@ -81,4 +82,20 @@ export function Console({ backend, history, onQuit, theme, className }: ConsoleP
   }, [theme]);
 
   return <div ref={box} className={className} style={{ width: '100%', height: '100%' }} />;
+}
+
+/**
+ * Enter goes to the console through `term.input`, the same path xterm takes for it, minus one
+ * step: xterm also empties its hidden textarea (for screen readers), which invalidates layout,
+ * and Chromium then renders a frame before it delivers the worker's reply, about a millisecond
+ * after the key. With a screen reader mode on, or in the middle of an IME composition, xterm
+ * handles the key itself. Returns whether xterm should process the event.
+ */
+function enterFastPath(t: Terminal, e: KeyboardEvent): boolean {
+  if (e.key !== 'Enter' || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || t.options.screenReaderMode) return true;
+  if (e.type === 'keydown') {
+    e.preventDefault();
+    t.input('\r');
+  }
+  return false;
 }

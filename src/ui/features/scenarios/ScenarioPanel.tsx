@@ -32,7 +32,7 @@ export function ScenarioPanel() {
     return (
       <aside className="scenario-rail" aria-label="Scenario">
         <button onClick={() => controller.fold(false)} title="Open the scenario panel: guided experiments with traffic, a database and charts" data-testid="scenario-unfold">
-          <span aria-hidden="true">◂</span> {loaded === null ? 'Scenarios' : (snapshot?.title ?? 'Scenario')}
+          {loaded === null ? 'Scenarios' : (snapshot?.title ?? 'Scenario')}
         </button>
       </aside>
     );

@@ -2,7 +2,7 @@ import type { EngineEventBatch } from '../../../protocol/events.js';
 import type { MetricPoint, ScenarioEventData, ScenarioLoadResult, ScenarioSnapshot, ScenarioSource, ScenarioState } from '../../../protocol/scenario.js';
 import type { EngineClient } from '../../client/engineClient.js';
 import { useSettingsStore } from '../../stores/settingsStore.js';
-import { useScenarioStore, type LogEvent } from './scenarioStore.js';
+import { useScenarioStore, type LogEvent, type ScenarioStore } from './scenarioStore.js';
 
 /** Samples kept for the charts: one hour at one per 100 ms, the longest a scenario runs. */
 const MAX_SAMPLES = 36_000;
@@ -111,8 +111,8 @@ export class ScenarioController {
       appliedFix,
       problem: null,
       folded: false,
+      ...absorbed({ log: [], stepStarts: [] }, events),
     }));
-    this.absorb(events);
   }
 
   private clear(): void {
@@ -137,27 +137,28 @@ export class ScenarioController {
     if (sc.samples.length > 0) {
       this.samples.push(...sc.samples);
       if (this.samples.length > MAX_SAMPLES) this.samples.splice(0, this.samples.length - MAX_SAMPLES);
-      useScenarioStore.setState((s) => ({ samplesVersion: s.samplesVersion + 1 }));
     }
-    useScenarioStore.setState({ snapshot: sc.snapshot });
-    this.absorb(sc.events);
+    // One store update per batch: every update re-renders the panel and the charts.
+    useScenarioStore.setState((s) => ({
+      snapshot: sc.snapshot,
+      samplesVersion: sc.samples.length > 0 ? s.samplesVersion + 1 : s.samplesVersion,
+      ...absorbed(s, sc.events),
+    }));
   }
+}
 
-  private absorb(events: readonly ScenarioEventData[]): void {
-    if (events.length === 0) return;
-    const logged: LogEvent[] = [];
-    const starts: Array<[number, number]> = [];
-    for (const e of events) {
-      if (e.type === 'redis' || e.type === 'problem') logged.push(e);
-      else if (e.type === 'step-started') starts.push([e.step, e.at]);
-    }
-    if (logged.length === 0 && starts.length === 0) return;
-    useScenarioStore.setState((s) => {
-      const stepStarts = [...s.stepStarts];
-      for (const [step, at] of starts) stepStarts[step] = at;
-      return { log: [...s.log, ...logged].slice(-MAX_LOG), stepStarts };
-    });
+/** The store's log and step starts with these events added (nothing when none matter). */
+function absorbed(s: Pick<ScenarioStore, 'log' | 'stepStarts'>, events: readonly ScenarioEventData[]): Partial<ScenarioStore> {
+  const logged: LogEvent[] = [];
+  const starts: Array<[number, number]> = [];
+  for (const e of events) {
+    if (e.type === 'redis' || e.type === 'problem') logged.push(e);
+    else if (e.type === 'step-started') starts.push([e.step, e.at]);
   }
+  if (logged.length === 0 && starts.length === 0) return {};
+  const stepStarts = [...s.stepStarts];
+  for (const [step, at] of starts) stepStarts[step] = at;
+  return { log: logged.length === 0 ? s.log : [...s.log, ...logged].slice(-MAX_LOG), stepStarts };
 }
 
 const controllers = new WeakMap<EngineClient, ScenarioController>();

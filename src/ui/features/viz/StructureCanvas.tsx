@@ -18,9 +18,8 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
   const [size, setSize] = useState({ width: 0, height: 0 });
   const snapshot = useStore(model.store, (s) => s.snapshot);
   const version = useStore(model.store, (s) => s.version);
-  /** The snapshot on screen (what the next drawing animates from), and what it animated from. */
+  /** The snapshot on screen: what the next drawing animates from. */
   const drawn = useRef<StructureSnapshot | null>(null);
-  const drawnFrom = useRef<StructureSnapshot | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
 
@@ -55,13 +54,12 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
       void model.setCount(fits.count, fits.openCount);
       return;
     }
-    // Redrawing the same snapshot (the view was resized) replays what is still animating.
-    const again = drawn.current === snapshot;
-    const last = again ? (animator.active ? drawnFrom.current : snapshot) : drawn.current;
-    animator.finish();
+    // The same snapshot again (the view was resized): redrawn as it is, while what still
+    // animates carries on towards the same end.
+    const last = drawn.current;
+    if (last !== snapshot) animator.finish();
     const previous = last !== null && last.key === snapshot.key && last.node === snapshot.node && last.db === snapshot.db ? last : null;
     drawn.current = snapshot;
-    drawnFrom.current = previous;
     drawing.drawStructure(el, snapshot, {
       width: size.width,
       height: size.height,

@@ -13,8 +13,8 @@ import { TracePanel } from './TracePanel.js';
 import { useAnimationLoop } from './useAnimationLoop.js';
 import './viz.css';
 
-/** How often the keyspace dict is re-read while serverCron rehashes it (host ms). */
-const POLL_MS = 150;
+/** How often a dict is re-read while it rehashes (host ms). */
+const POLL_MS = 200;
 
 /**
  * The structure view: the selected key's encoding drawn from worker snapshots (skiplist,
@@ -41,7 +41,7 @@ export default function StructureView() {
       void model.show({ kind: 'key', key: selected }, db);
     }
   }, [follow, selected, db, model]);
-  const polling = snapshot !== null && !paused && model.wantsPolling();
+  const polling = snapshot !== null && model.wantsPolling();
   useEffect(() => {
     if (!polling) return;
     const id = setInterval(() => void model.refresh(), POLL_MS);

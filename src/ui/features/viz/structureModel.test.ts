@@ -123,6 +123,43 @@ describe('StructureModel', () => {
     expect(model.wantsPolling()).toBe(true);
   });
 
+  it('keeps the rehash index in the window while it moves, until the user pages', async () => {
+    const { model, run, frame } = setup();
+    run('DEBUG', 'POPULATE', '64');
+    await model.setCount(4);
+    await model.show({ kind: 'keyspace' });
+    run('SET', 'one-more', '1');
+    await frame();
+    for (let i = 0; i < 30; i++) run('EXISTS', 'nothing');
+    await model.refresh();
+    const s = model.store.getState().snapshot;
+    if (s?.kind !== 'hashtable') throw new Error('expected a dict');
+    expect(s.rehashIdx).toBeGreaterThan(4);
+    expect(s.tables[0].buckets.map((b) => b.index)).toContain(s.rehashIdx);
+    await model.page(-1);
+    await model.refresh();
+    const after = model.store.getState().snapshot;
+    expect(after?.kind === 'hashtable' && after.tables[0].buckets[0]?.index).toBe(Math.max(0, s.tables[0].buckets[0]!.index - 4));
+  });
+
+  it('polls a rehashing dict, whose reads move it without any event', async () => {
+    const { model, run, frame } = setup();
+    run('CONFIG', 'SET', 'hash-max-listpack-entries', '0');
+    run('HSET', 'h', 'a', '1', 'b', '2', 'c', '3', 'd', '4');
+    await model.show({ kind: 'key', key: 'h' });
+    expect(model.wantsPolling()).toBe(false);
+    run('HSET', 'h', 'e', '5');
+    await frame();
+    expect(model.store.getState().snapshot).toMatchObject({ kind: 'hashtable', rehashIdx: 0 });
+    expect(model.wantsPolling()).toBe(true);
+    run('HGET', 'h', 'a');
+    await frame();
+    expect(model.store.getState().snapshot).toMatchObject({ rehashIdx: 0 });
+    await model.refresh();
+    const s = model.store.getState().snapshot;
+    expect(s?.kind === 'hashtable' && s.rehashIdx).not.toBe(0);
+  });
+
   it('drops answers about a key it no longer shows', async () => {
     const { model, run } = setup();
     run('SADD', 'a', '1');

@@ -51,6 +51,8 @@ export class StructureModel {
   private generation = 0;
   /** The last write already followed, per target. */
   private seenWrite = 0;
+  /** Keep a rehashing dict's moving index in the window, until the user pages away. */
+  private followRehash = true;
 
   constructor(private readonly engine: StructureEngine) {
     this.store = createStore<StructureState>(() => ({
@@ -80,6 +82,7 @@ export class StructureModel {
     if (sameTarget(target, this.s.target) && db === this.s.db) return this.refresh();
     this.generation++;
     this.seenWrite = 0;
+    this.followRehash = true;
     this.store.setState({ target, db, from: 0, focusMember: null, trace: null, openNode: null, snapshot: null, conversion: null, error: '' });
     return this.refresh();
   }
@@ -102,6 +105,7 @@ export class StructureModel {
   page(direction: -1 | 1): Promise<void> {
     const { snapshot, count } = this.s;
     if (snapshot === null) return Promise.resolve();
+    this.followRehash = false;
     this.store.setState({ from: Math.max(0, windowFrom(snapshot) + direction * count), focusMember: null, openNode: null });
     return this.refresh();
   }
@@ -166,6 +170,11 @@ export class StructureModel {
         this.store.setState({ trace: null });
       }
     }
+    if (this.followRehash && snap.kind === 'hashtable' && snap.rehashIdx >= 0 && !inWindow(snap.tables[0].buckets, snap.rehashIdx)) {
+      this.store.setState({ from: Math.max(0, snap.rehashIdx - 1) });
+      snap = await this.request();
+      if (snap === null || gen !== this.generation) return;
+    }
     const prev = this.s.snapshot;
     const conversion = conversionNote(prev, snap) ?? this.s.conversion;
     this.store.setState({ snapshot: snap, snapshotSize: size, version: this.s.version + 1, from: windowFrom(snap), conversion, error: '' });
@@ -186,11 +195,20 @@ export class StructureModel {
     }
   }
 
-  /** The keyspace dict rehashes on the clock (serverCron) without events: the view polls it. */
+  /**
+   * A rehash also moves without keyspace events: on reads (HGET, ZSCORE make a step) and, for
+   * the keyspace dict, on the clock (serverCron). While one runs the view polls.
+   */
   wantsPolling(): boolean {
     const snap = this.s.snapshot;
-    return snap !== null && snap.kind === 'hashtable' && snap.owner === 'keyspace' && snap.rehashIdx !== -1;
+    if (snap === null) return false;
+    if (snap.kind === 'hashtable') return snap.rehashIdx !== -1;
+    return snap.kind === 'skiplist' && snap.dict.rehashIdx !== -1;
   }
+}
+
+function inWindow(buckets: ReadonlyArray<{ index: number }>, index: number): boolean {
+  return buckets.length > 0 && index >= buckets[0]!.index && index <= buckets.at(-1)!.index;
 }
 
 function sameTarget(a: Target | null, b: Target | null): boolean {

@@ -93,6 +93,7 @@ function drawBuckets(g: G, s: DictSection, ctx: DrawContext, known: Set<string> 
       const b = enter.append('g');
       b.append('rect').attr('class', 'slot');
       b.append('text').attr('class', 'idx');
+      b.append('text').attr('class', 'fill');
       b.append('g').attr('class', 'chain');
       b.append('text').attr('class', 'more');
       return b;
@@ -105,8 +106,13 @@ function drawBuckets(g: G, s: DictSection, ctx: DrawContext, known: Set<string> 
   cells
     .select('text.idx')
     .attr('x', w / 2)
+    .attr('y', -3)
+    .text((c) => String(c.bucket.index));
+  cells
+    .select('text.fill')
+    .attr('x', w / 2)
     .attr('y', 13)
-    .text((c) => (c.bucket.length === 0 ? `[${c.bucket.index}] NULL` : `[${c.bucket.index}]`));
+    .text((c) => (c.bucket.length === 0 ? 'NULL' : plural(c.bucket.length, 'entry', 'entries')));
   cells.each(function (c) {
     const chain = select(this)
       .select('g.chain')

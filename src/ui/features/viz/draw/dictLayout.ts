@@ -51,7 +51,7 @@ export function dictCapacity(width: number): number {
 function sectionHeight(buckets: DictBucketSnapshot[]): number {
   const longest = Math.min(DT.chainKeys, Math.max(0, ...buckets.map((b) => b.keys.length)));
   const more = buckets.some((b) => b.length > b.keys.length) ? 14 : 0;
-  return DT.titleH + DT.overviewH + 8 + DT.cellH + 14 + longest * (DT.chainH + DT.chainGap) + more;
+  return DT.titleH + DT.overviewH + 18 + DT.cellH + 14 + longest * (DT.chainH + DT.chainGap) + more;
 }
 
 /**
@@ -67,7 +67,7 @@ export function layoutDict(d: DictStructureBase, width: number): DictLayout {
     if (table === 1 && t.size === 0) break;
     const size = Math.max(1, t.size);
     const first = t.buckets[0]?.index ?? 0;
-    const rowY = y + DT.titleH + DT.overviewH + 8;
+    const rowY = y + DT.titleH + DT.overviewH + 18;
     const rehashing = table === 0 && d.rehashIdx >= 0;
     sections.push({
       table,
