@@ -61,10 +61,12 @@ class Connection {
 
   exec(argv: string[]): void {
     const before = this.replies.length;
+    // A blocked client's commands wait in its query buffer, and a command that blocks replies
+    // later: neither owes a reply now.
+    const wasBlocked = this.client.blocked !== null;
     this.server.exec(this.client, argv);
     this.commands++;
-    const spec = this.server.commands.lookup(argv);
-    if (!spec?.flags.has('blocking')) {
+    if (!wasBlocked && this.client.blocked === null) {
       expect(this.replies.length, `no reply to ${JSON.stringify(argv.slice(0, 6))}`).toBeGreaterThan(before);
     }
     if (this.client.closed || this.client.closeAfterReply) this.reopen();
@@ -177,13 +179,16 @@ describe('garbage input', () => {
 
   it('every command with a huge arity', () => {
     const node = nodeWithSentinels();
-    const conn = new Connection(node.server);
     const args = Array.from({ length: 20_000 }, (_, i) => ['k', '1', 'EX', '', 'x\x00y', String(i)][i % 6]!);
+    let commands = 0;
     for (const name of commandNames) {
       if (denied(name.split(' '))) continue;
+      // One connection each: a blocking command would hold back the ones after it.
+      const conn = new Connection(node.server);
       conn.exec([...name.split(' '), ...args]);
+      commands += conn.commands;
     }
-    expect(conn.commands).toBeGreaterThan(50);
+    expect(commands).toBeGreaterThan(50);
     expectUsable(node);
   });
 

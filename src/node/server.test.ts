@@ -133,6 +133,23 @@ describe('RESP server', () => {
     socket.destroy();
   });
 
+  it('delivers a blocked client its reply when another connection unblocks it, or at its timeout', async () => {
+    const a = new Redis({ port: server.port, host: '127.0.0.1', enableReadyCheck: false });
+    const b = new Redis({ port: server.port, host: '127.0.0.1', enableReadyCheck: false });
+    try {
+      const popped = a.blpop('queue', 0);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await b.lpush('queue', 'job')).toBe(1);
+      expect(await popped).toEqual(['queue', 'job']);
+      const started = Date.now();
+      expect(await a.blpop('empty', 0.1)).toBeNull();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    } finally {
+      a.disconnect();
+      b.disconnect();
+    }
+  });
+
   it('closes the socket when the engine drops the client (CLIENT KILL)', async () => {
     const socket = net.createConnection({ port: server.port, host: '127.0.0.1' });
     await new Promise((r) => socket.once('connect', r));

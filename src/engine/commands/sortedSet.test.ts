@@ -74,6 +74,27 @@ describe('sorted set writes: dirty, propagation', () => {
   });
 });
 
+describe('ZSCAN over a skiplist', () => {
+  it('visits every member with its score across calls, a few per call', () => {
+    const { c } = setup();
+    c.call('ZADD', 'z', ...Array.from({ length: 1000 }, (_, i) => [String(i / 4), `m${i}`]).flat());
+    const seen = new Map<string, string>();
+    let cursor = '0';
+    let calls = 0;
+    do {
+      const [next, items] = c.call('ZSCAN', 'z', cursor, 'COUNT', '20') as [string, string[]];
+      expect(items.length).toBeLessThan(200);
+      for (let i = 0; i < items.length; i += 2) seen.set(items[i]!, items[i + 1]!);
+      cursor = next;
+      calls++;
+    } while (cursor !== '0');
+    expect(calls).toBeGreaterThan(10);
+    expect(seen.size).toBe(1000);
+    expect(seen.get('m1')).toBe('0.25');
+    expect(seen.get('m999')).toBe('249.75');
+  });
+});
+
 describe('the pop API the blocking commands reuse', () => {
   it('pops with the BZPOPMIN shape (key first, flat pairs) from a known key', () => {
     const { node, c, propagated } = setup();

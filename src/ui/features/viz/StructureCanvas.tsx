@@ -18,8 +18,9 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
   const [size, setSize] = useState({ width: 0, height: 0 });
   const snapshot = useStore(model.store, (s) => s.snapshot);
   const version = useStore(model.store, (s) => s.version);
-  /** The snapshot on screen: what the next drawing animates from. */
+  /** The snapshot on screen (what the next drawing animates from), and what it was drawn against. */
   const drawn = useRef<StructureSnapshot | null>(null);
+  const drawnFrom = useRef<StructureSnapshot | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
 
@@ -54,17 +55,22 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
       void model.setCount(fits.count, fits.openCount);
       return;
     }
-    // The same snapshot again (the view was resized): redrawn as it is, while what still
-    // animates carries on towards the same end.
-    const last = drawn.current;
-    if (last !== snapshot) animator.finish();
-    const previous = last !== null && last.key === snapshot.key && last.node === snapshot.node && last.db === snapshot.db ? last : null;
-    drawn.current = snapshot;
+    // The same snapshot again (the view was resized) is redrawn against the same previous one,
+    // so it keeps its highlights, and schedules nothing: what still animates carries on.
+    const again = drawn.current === snapshot;
+    let previous = drawnFrom.current;
+    if (!again) {
+      animator.finish();
+      const last = drawn.current;
+      previous = last !== null && last.key === snapshot.key && last.node === snapshot.node && last.db === snapshot.db ? last : null;
+      drawn.current = snapshot;
+      drawnFrom.current = previous;
+    }
     drawing.drawStructure(el, snapshot, {
       width: size.width,
       height: size.height,
       previous,
-      animate: (d, apply, delay, ease) => animator.add(d, apply, delay, ease),
+      animate: again ? () => undefined : (d, apply, delay, ease) => animator.add(d, apply, delay, ease),
       onPick: (p) => pick.current(p),
     });
     animator.tick();

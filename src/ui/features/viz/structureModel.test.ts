@@ -77,6 +77,18 @@ describe('StructureModel', () => {
     expect(model.store.getState().conversion).toBeNull();
   });
 
+  it('keeps the drawing when a re-read finds nothing changed', async () => {
+    const { model, run } = setup();
+    run('SADD', 's', '1');
+    await model.show({ kind: 'key', key: 's' });
+    const v = model.store.getState().version;
+    await model.refresh();
+    expect(model.store.getState().version).toBe(v);
+    run('SADD', 's', '2');
+    await model.refresh();
+    expect(model.store.getState().version).toBe(v + 1);
+  });
+
   it('remembers the window size each snapshot was asked with', async () => {
     const { model, run } = setup();
     run('SADD', 's', '1');

@@ -176,6 +176,9 @@ export class StructureModel {
       if (snap === null || gen !== this.generation) return;
     }
     const prev = this.s.snapshot;
+    // Nothing moved (a poll, a clock batch): keep the drawing, and whatever it is animating.
+    const asked = this.s.snapshotSize;
+    if (prev !== null && asked.count === size.count && asked.openCount === size.openCount && JSON.stringify(prev) === JSON.stringify(snap)) return;
     const conversion = conversionNote(prev, snap) ?? this.s.conversion;
     this.store.setState({ snapshot: snap, snapshotSize: size, version: this.s.version + 1, from: windowFrom(snap), conversion, error: '' });
   }
@@ -196,14 +199,12 @@ export class StructureModel {
   }
 
   /**
-   * A rehash also moves without keyspace events: on reads (HGET, ZSCORE make a step) and, for
-   * the keyspace dict, on the clock (serverCron). While one runs the view polls.
+   * A rehash also moves without keyspace events: on reads (HGET makes a step) and, for the
+   * keyspace dict, on the clock (serverCron). While a drawn dict rehashes the view polls.
    */
   wantsPolling(): boolean {
     const snap = this.s.snapshot;
-    if (snap === null) return false;
-    if (snap.kind === 'hashtable') return snap.rehashIdx !== -1;
-    return snap.kind === 'skiplist' && snap.dict.rehashIdx !== -1;
+    return snap !== null && snap.kind === 'hashtable' && snap.rehashIdx !== -1;
   }
 }
 
