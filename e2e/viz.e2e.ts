@@ -45,6 +45,8 @@ describe('structure views', () => {
     expect(nodes[2]!.level).toBeGreaterThanOrEqual(1);
     expect(await view.text('trace-summary')).toContain("ZADD's search for newcomer (score 25)");
     expect(await view.text('structure-lastwrite')).toBe('last: ZADD board 25 newcomer');
+    await view.settled();
+    expect(await app.page.locator('g.col.inserted text.member').textContent()).toBe('newcomer');
     await app.screenshot(shotPath('viz-skiplist'));
   });
 

@@ -45,6 +45,11 @@ export class StructurePage {
     );
   }
 
+  /** Wait until every animation has played (the clock must be running). */
+  async settled(timeout = 10_000): Promise<void> {
+    await this.page.locator('[data-testid=structure-view][data-animating=false]').waitFor({ timeout });
+  }
+
   /** Wait until a skiplist node with this member is drawn. */
   async waitForMember(member: string, timeout = 5000): Promise<void> {
     await this.svg.locator('g.viz-root:not(.leaving) [data-testid=skiplist-node] text.member').getByText(member, { exact: true }).waitFor({ timeout });

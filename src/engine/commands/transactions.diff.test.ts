@@ -25,6 +25,16 @@ describe('transactions vs redis-server', () => {
     MULTI
     UNWATCH
     EXEC
+    MULTI
+    SET k x
+    EXEC extra
+    EXEC
+    GET k
+    EXEC extra
+    DISCARD extra
+    MULTI
+    DISCARD extra
+    EXEC
   `);
 
   script('errors while queueing abort the transaction, errors while running do not', `
@@ -135,21 +145,6 @@ describe('transactions vs redis-server', () => {
     MULTI
     PING
     EXEC
-  `);
-
-  script('RESTORE REPLACE over a watched key that was already expired (7.0.15 quirk)', `
-    SET src hello
-    DEBUG SET-ACTIVE-EXPIRE 0
-    SET k v PX 50
-    :sleep 100
-    WATCH k
-    :client 2
-    RESTORE k 0 "\\x00\\x05hello\\n\\x00cr\\xdfve4 \\n" REPLACE
-    :client 1
-    MULTI
-    GET k
-    EXEC
-    DEBUG SET-ACTIVE-EXPIRE 1
   `);
 
   script('subscribing inside a transaction', `

@@ -4,6 +4,7 @@ import type { CommandSpec } from '../commands/spec.js';
 import * as E from '../resp/errors.js';
 import { error } from '../../protocol/reply.js';
 import type { Client } from './client.js';
+import { discardTransaction } from './multi.js';
 import type { RedisServer } from './server.js';
 
 /** Commands a client in MULTI runs immediately instead of queueing (multi.c). */
@@ -77,6 +78,12 @@ export function processCommand(server: RedisServer, c: Client, argv: string[]): 
 function reject(server: RedisServer, c: Client, spec: CommandSpec | null, err: ErrorReply): void {
   if (c.inMulti) c.dirtyExec = true;
   if (spec !== null) server.commandStats(spec).rejectedCalls++;
+  // A rejected EXEC ends the transaction and says why (execCommandAbort). The reasons the
+  // dispatcher formats carry our "ERR " prefix, which Redis's rejectCommandFormat text lacks.
+  if (spec !== null && spec.fullname === 'exec') {
+    discardTransaction(c);
+    err = error(`EXECABORT Transaction discarded because of: ${err.s.startsWith('ERR ') ? err.s.slice(4) : err.s}`);
+  }
   server.recordErrorReply(err);
   c.write(err);
 }

@@ -55,7 +55,7 @@ export default function StructureView() {
   const about = snapshot === null ? null : explain(snapshot);
 
   return (
-    <div className="viz" data-testid="structure-view">
+    <div className="viz" data-testid="structure-view" data-animating={animating}>
       <form
         className="viz-toolbar"
         onSubmit={(e) => {

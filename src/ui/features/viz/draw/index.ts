@@ -62,7 +62,9 @@ export function drawStructure(svg: SVGSVGElement, s: StructureSnapshot, ctx: Dra
   if (found !== null && found.dataset.kind === kind) {
     g = select(found);
   } else {
-    if (found !== null) leave(select(found), ctx);
+    // Another encoding of the same key slides away; another key's drawing just goes.
+    if (found !== null && ctx.previous !== null) leave(select(found), ctx);
+    else found?.remove();
     g = select(root.append('g').attr('class', 'viz-root').attr('data-kind', kind).node()!);
   }
   let height = 0;
