@@ -1,5 +1,5 @@
 import { splitArgs } from '../../protocol/splitargs.js';
-import { string2ll } from '../util/numbers.js';
+import { string2ll, type Int64 } from '../util/numbers.js';
 
 /** Redis's PROTO_INLINE_MAX_SIZE: the longest inline command or multibulk header line. */
 const PROTO_INLINE_MAX_SIZE = 64 * 1024;
@@ -37,13 +37,16 @@ export class RequestParser {
           if (r === 'skip') continue;
           return r;
         }
-        const nl = this.buf.indexOf('\r\n', this.pos);
-        if (nl === -1) {
-          if (this.buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return fail('too big mbulk count string');
-          return null;
+        let n: Int64 | null = this.quickLength();
+        if (n === -1) {
+          const nl = this.buf.indexOf('\r\n', this.pos);
+          if (nl === -1) {
+            if (this.buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return fail('too big mbulk count string');
+            return null;
+          }
+          n = string2ll(this.buf.slice(this.pos + 1, nl));
+          this.pos = nl + 2;
         }
-        const n = string2ll(this.buf.slice(this.pos + 1, nl));
-        this.pos = nl + 2;
         if (n === null || Number(n) > MAX_MULTIBULK) return fail('invalid multibulk length');
         if (Number(n) <= 0) continue;
         this.argv = [];
@@ -51,19 +54,29 @@ export class RequestParser {
       }
       while (this.remaining > 0) {
         if (this.pos >= this.buf.length) return null;
-        const nl = this.buf.indexOf('\r\n', this.pos);
-        if (nl === -1) {
-          if (this.buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return fail('too big bulk count string');
+        const headerAt = this.pos;
+        let len: Int64 | null;
+        let start: number;
+        if (this.buf.charCodeAt(this.pos) === 36 && (len = this.quickLength()) !== -1) {
+          start = this.pos;
+        } else {
+          const nl = this.buf.indexOf('\r\n', this.pos);
+          if (nl === -1) {
+            if (this.buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return fail('too big bulk count string');
+            return null;
+          }
+          if (this.buf.charCodeAt(this.pos) !== 36) {
+            return fail(`expected '$', got '${this.buf[this.pos]}'`);
+          }
+          len = string2ll(this.buf.slice(this.pos + 1, nl));
+          start = nl + 2;
+        }
+        if (len === null || Number(len) < 0 || Number(len) > PROTO_MAX_BULK_LEN) return fail('invalid bulk length');
+        const end = start + Number(len);
+        if (end + 2 > this.buf.length) {
+          this.pos = headerAt; // re-read the header when the rest of the bulk arrives
           return null;
         }
-        if (this.buf.charCodeAt(this.pos) !== 36) {
-          return fail(`expected '$', got '${this.buf[this.pos]}'`);
-        }
-        const len = string2ll(this.buf.slice(this.pos + 1, nl));
-        if (len === null || Number(len) < 0 || Number(len) > PROTO_MAX_BULK_LEN) return fail('invalid bulk length');
-        const start = nl + 2;
-        const end = start + Number(len);
-        if (end + 2 > this.buf.length) return null;
         this.argv.push(this.buf.slice(start, end));
         this.pos = end + 2;
         this.remaining--;
@@ -72,6 +85,28 @@ export class RequestParser {
       this.argv = null;
       return argv;
     }
+  }
+
+  /**
+   * Fast path for a `*N\r\n` / `$N\r\n` header: plain decimal digits without a leading zero,
+   * read in place. On success moves past the header and returns N; returns -1 (position
+   * unchanged) for anything else — a sign, a zero, an incomplete line — which the exact
+   * string2ll path then handles, so the accepted syntax stays Redis's.
+   */
+  private quickLength(): number {
+    const buf = this.buf;
+    let i = this.pos + 1;
+    let c = buf.charCodeAt(i);
+    if (c < 49 || c > 57) return -1;
+    let n = c - 48;
+    for (i++; i < buf.length && i - this.pos < 12; i++) {
+      c = buf.charCodeAt(i);
+      if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+      else break;
+    }
+    if (c !== 13 || buf.charCodeAt(i + 1) !== 10) return -1;
+    this.pos = i + 2;
+    return n;
   }
 
   private inline(): string[] | ProtocolError | 'skip' | null {

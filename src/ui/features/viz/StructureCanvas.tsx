@@ -8,6 +8,12 @@ import type { StructureModel } from './structureModel.js';
 type DrawModule = typeof import('./draw/index.js');
 
 /**
+ * Snapshots closer together than this (host ms: a pasted script, traffic) are drawn without
+ * animations: there would be no time to watch them, and the frames go to keeping up.
+ */
+const STREAM_MS = 250;
+
+/**
  * The svg the d3 code draws into. React owns the element; the drawing code (and d3 with it) is
  * loaded on first use. It reports how much fits, and redraws on every new snapshot and resize.
  */
@@ -21,6 +27,7 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
   /** The snapshot on screen (what the next drawing animates from), and what it was drawn against. */
   const drawn = useRef<StructureSnapshot | null>(null);
   const drawnFrom = useRef<StructureSnapshot | null>(null);
+  const drawnAt = useRef(-Infinity);
   const pick = useRef(onPick);
   pick.current = onPick;
 
@@ -56,10 +63,12 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
       return;
     }
     // The same snapshot again (the view was resized) is redrawn against the same previous one,
-    // so it keeps its highlights, and schedules nothing: what still animates carries on.
+    // so it keeps its highlights, in its final state: what still animates carries on.
     const again = drawn.current === snapshot;
+    const streaming = !again && performance.now() - drawnAt.current < STREAM_MS;
     let previous = drawnFrom.current;
     if (!again) {
+      drawnAt.current = performance.now();
       animator.finish();
       const last = drawn.current;
       previous = last !== null && last.key === snapshot.key && last.node === snapshot.node && last.db === snapshot.db ? last : null;
@@ -70,7 +79,7 @@ export function StructureCanvas({ model, animator, kick, onPick }: { model: Stru
       width: size.width,
       height: size.height,
       previous,
-      animate: again ? () => undefined : (d, apply, delay, ease) => animator.add(d, apply, delay, ease),
+      animate: again || streaming ? (_d, apply) => apply(1) : (d, apply, delay, ease) => animator.add(d, apply, delay, ease),
       onPick: (p) => pick.current(p),
     });
     animator.tick();

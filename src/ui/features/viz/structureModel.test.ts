@@ -8,12 +8,24 @@ function setup() {
   const { api, host } = testEngine();
   const c = api.openClient();
   let calls = 0;
-  const model = new StructureModel({
-    structure: async (req) => {
-      calls++;
-      return api.structure(req);
+  const waits: number[] = [];
+  let now = 0;
+  const model = new StructureModel(
+    {
+      structure: async (req) => {
+        calls++;
+        return api.structure(req);
+      },
     },
-  });
+    {
+      now: () => now,
+      wait: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+      minMs: 100,
+    },
+  );
   const batches: EngineEventBatch[] = [];
   api.subscribe((b) => batches.push(b));
   const run = (...argv: string[]) => api.execute(c.id, argv);
@@ -22,7 +34,7 @@ function setup() {
     host.frame();
     for (const b of batches.splice(0)) await model.applyBatch(b);
   };
-  return { model, run, frame, calls: () => calls };
+  return { model, run, frame, calls: () => calls, waits, pass: (ms: number) => (now += ms) };
 }
 
 describe('StructureModel', () => {
@@ -75,6 +87,18 @@ describe('StructureModel', () => {
     expect(model.store.getState().conversion).toMatch(/^Converted listpack/);
     await model.show({ kind: 'key', key: 'other' });
     expect(model.store.getState().conversion).toBeNull();
+  });
+
+  it('re-reads at most every 100 ms while changes stream in', async () => {
+    const { model, run, waits, pass } = setup();
+    run('SADD', 's', '1');
+    await model.show({ kind: 'key', key: 's' });
+    pass(500);
+    await model.refresh();
+    expect(waits).toEqual([]);
+    pass(30);
+    await model.refresh();
+    expect(waits).toEqual([70]);
   });
 
   it('keeps the drawing when a re-read finds nothing changed', async () => {

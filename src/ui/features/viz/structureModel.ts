@@ -37,6 +37,8 @@ export interface StructureState {
 
 /** Window size asked for before the view has measured itself. */
 const DEFAULT_COUNT = 16;
+/** Re-reads at most this often (host ms) while changes stream in: the view stays live, the frames stay smooth. */
+export const MIN_REFRESH_MS = 100;
 
 /**
  * The structure view's data: the snapshot of one key (or of a db's keyspace dict), re-read when
@@ -54,7 +56,17 @@ export class StructureModel {
   /** Keep a rehashing dict's moving index in the window, until the user pages away. */
   private followRehash = true;
 
-  constructor(private readonly engine: StructureEngine) {
+  /** When the last re-read was answered (host ms). */
+  private answeredAt = -Infinity;
+
+  constructor(
+    private readonly engine: StructureEngine,
+    private readonly pacing: { now: () => number; wait: (ms: number) => Promise<void>; minMs: number } = {
+      now: () => performance.now(),
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      minMs: MIN_REFRESH_MS,
+    },
+  ) {
     this.store = createStore<StructureState>(() => ({
       node: 'node-1',
       db: 0,
@@ -145,7 +157,10 @@ export class StructureModel {
     try {
       do {
         this.dirty = false;
+        const early = this.answeredAt + this.pacing.minMs - this.pacing.now();
+        if (early > 0) await this.pacing.wait(early);
         await this.fetchOnce();
+        this.answeredAt = this.pacing.now();
       } while (this.dirty);
     } finally {
       this.inFlight = false;
