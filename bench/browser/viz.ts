@@ -17,6 +17,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const MEMBERS = 20_000;
 const PASTED = 10_000;
 const TYPED = 20;
+/** Time between typed commands: a person reading the view, not a paste. */
+const THINK_MS = 400;
 /** Measurements go on this long after the last reply, while the view catches up. */
 const SETTLE_MS = 1000;
 
@@ -116,8 +118,11 @@ async function main(): Promise<void> {
     await showKeyspaceTab(page);
     results.push(await measure(page, `peer: the same ZADDs with the Keyspace tab in front`, () => paste(page, zadds('b'), 'zadds-done-2')));
     await showKey(page, 'big');
-    results.push(await measure(page, `Skiplist: ${TYPED} ZADDs typed one after the other, each insert animated`, async () => {
-      for (let i = 0; i < TYPED; i++) await roundTrip(page, `ZADD big ${i * 997}.25 typed:${i}`, '(integer) 1');
+    results.push(await measure(page, `Skiplist: ${TYPED} ZADDs typed ${THINK_MS} ms apart, each search and insert animated`, async () => {
+      for (let i = 0; i < TYPED; i++) {
+        await roundTrip(page, `ZADD big ${i * 997}.25 typed:${i}`, '(integer) 1');
+        await page.waitForTimeout(THINK_MS);
+      }
       await page.locator('[data-testid=structure-view][data-animating=false]').waitFor({ timeout: 30_000 });
     }));
 

@@ -48,6 +48,27 @@ export class ConsolePage {
     await this.page.keyboard.press(key);
   }
 
+  /** Type a line and press Enter without waiting for anything (a command that blocks). */
+  async enter(line: string): Promise<void> {
+    await this.type(line);
+    await this.press('Enter');
+  }
+
+  /** The screen's last `n` non-empty lines. */
+  async lastLines(n: number): Promise<string[]> {
+    return (await this.lines()).filter((l) => l !== '').slice(-n);
+  }
+
+  /** Whether the terminal's hidden input has the keyboard: what is typed next goes to this console. */
+  async hasFocus(): Promise<boolean> {
+    return this.root.locator('textarea').evaluate((t) => t === document.activeElement);
+  }
+
+  /** The colour xterm paints the terminal's background with (it follows the app's theme). */
+  async background(): Promise<string> {
+    return this.root.locator('.xterm-viewport').evaluate((v) => getComputedStyle(v).backgroundColor);
+  }
+
   /**
    * Type a line, press Enter, wait for the next prompt after it; returns what was printed in
    * between. The echoed line may wrap over several rows.

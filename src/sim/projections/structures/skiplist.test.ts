@@ -30,7 +30,7 @@ describe('skiplist projection', () => {
     const all: SkiplistNodeSnapshot[] = [s.header, ...s.nodes];
     for (const n of all) {
       for (let lvl = 0; lvl < n.forward.length; lvl++) {
-        const to = n.forward[lvl];
+        const to = n.forward[lvl] ?? null;
         if (to === null) continue;
         expect(to).toBe(n.rank + n.span[lvl]!);
         const between = s.nodes.filter((m) => m.rank > n.rank && m.rank < to);

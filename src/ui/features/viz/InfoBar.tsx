@@ -3,7 +3,7 @@ import type { StructureSnapshot } from '../../../protocol/snapshots.js';
 import { label } from './draw/label.js';
 
 /** Bytes as people read them. */
-export function bytes(n: number): string {
+function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;

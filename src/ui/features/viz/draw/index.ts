@@ -16,8 +16,8 @@ import { skiplistCapacity } from './skiplistLayout.js';
  * The structure views' d3 code, loaded on demand (it carries d3): `drawStructure(svg, snapshot)`
  * draws whatever encoding the snapshot holds; `capacity` says how much of it fits.
  */
-export type { DrawContext, Pick } from './context.js';
 
+/** How long the drawing of a key's previous encoding takes to slide away (virtual ms). */
 const LEAVE_MS = 900;
 
 /** What a view of this size should ask for: elements, entries, nodes or buckets. */

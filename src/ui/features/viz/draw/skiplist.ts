@@ -117,7 +117,8 @@ export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): {
     const g = select(this);
     const from = prevX.get(c.id);
     if (c.id === inserted) {
-      growTower(g, ctx, searchMs);
+      // The nodes after it first make room, then its tower grows.
+      growTower(g, ctx, searchMs + MOVE_MS);
     } else if (from !== undefined && from !== c.x) {
       ctx.animate(MOVE_MS, (p) => g.attr('transform', `translate(${from + (c.x - from) * p},0)`), searchMs);
     } else if (converted && c.node.rank > 0) {
@@ -127,7 +128,7 @@ export function drawSkiplist(root: G, s: SkiplistStructure, ctx: DrawContext): {
   if (inserted !== null || converted) {
     // The pointers into and out of the new node are rewired once its tower stands.
     const node = l.columns.find((c) => c.id === inserted);
-    const delay = searchMs + (node === undefined ? 0 : LEVEL_MS * node.levels);
+    const delay = searchMs + (node === undefined ? 0 : MOVE_MS + LEVEL_MS * node.levels);
     ptrs.selectAll<SVGGElement, SkiplistPointer>('g.ptr').each(function (p) {
       const rewired = node !== undefined && (p.to === node.node.rank || p.id.startsWith(`${node.id}\u0000`));
       const old = prevPtr.get(p.id);
