@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { AppPage } from './pages/AppPage.js';
 import type { Browser } from './support/browser.js';
 import { openApp, shotPath } from './support/session.js';
@@ -70,3 +71,98 @@ describe('console', () => {
     expect(await c.run('SELECT 0')).toBe('OK');
   });
 });
+
+describe('console in the app', () => {
+  it('follows the light/dark theme, keeping its screen', async () => {
+    const c = app.console(0);
+    const theme = () => app.page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await c.run('ECHO "in the light"')).toBe('"in the light"');
+    expect(await theme()).toBe('light');
+    expect(await c.background()).toBe('rgb(255, 255, 255)');
+    await app.page.getByTestId('theme-toggle').click();
+    expect(await theme()).toBe('dark');
+    expect(await c.background()).toBe('rgb(15, 18, 22)');
+    expect(await c.text()).toContain('127.0.0.1:6379> ECHO "in the light"\n"in the light"');
+    expect(await c.run('ECHO "in the dark"')).toBe('"in the dark"');
+    await app.screenshot(shotPath('console-dark'));
+    await app.page.getByTestId('theme-toggle').click();
+    expect(await c.background()).toBe('rgb(255, 255, 255)');
+  });
+
+  it('gives the keyboard back after a click on a header, time bar or keyspace control', async () => {
+    const c = app.console(0);
+    expect(await c.run('SET clicked 1')).toBe('OK');
+    await app.keyspace.waitForKey('clicked');
+    const controls: Array<[string, Locator]> = [
+      ['theme toggle', app.page.getByTestId('theme-toggle')],
+      ['clock step', app.page.getByTestId('clock-step')],
+      ['key row', app.keyspace.row('clicked')],
+      ['value display', app.page.getByRole('radio', { name: 'redis-cli' })],
+      ['console tab', app.page.getByTestId('console-tab').first()],
+    ];
+    for (const [name, control] of controls) {
+      await control.click();
+      expect([name, await c.hasFocus()]).toEqual([name, true]);
+      expect(await c.run(`ECHO "after ${name}"`)).toBe(`"after ${name}"`);
+    }
+  });
+
+  it('keeps a text field focused: typing there does not go to the console', async () => {
+    const c = app.console(0);
+    await app.keyspace.filter('cl*');
+    expect(await c.hasFocus()).toBe(false);
+    expect(await app.page.getByTestId('keyspace-filter').inputValue()).toBe('cl*');
+    await app.keyspace.filter('');
+    await c.focus();
+  });
+
+  it('lays out the app at 1280x720 with nothing overlapping or cut off', async () => {
+    const page = app.page;
+    expect(page.viewportSize()).toEqual({ width: 1280, height: 720 });
+    for (const container of ['.header', '.timebar', '.pane.consoles .tabstrip', '.pane.views .tabstrip']) {
+      expect([container, await overlapping(page, container)]).toEqual([container, []]);
+    }
+    const terminal = await box(page.getByTestId('console').first().locator('.xterm-screen'));
+    const pane = await box(page.locator('.pane.consoles'));
+    expect(terminal.x).toBeGreaterThanOrEqual(pane.x);
+    expect(terminal.y).toBeGreaterThanOrEqual(pane.y);
+    expect(terminal.x + terminal.width).toBeLessThanOrEqual(pane.x + pane.width);
+    expect(terminal.y + terminal.height).toBeLessThanOrEqual(pane.y + pane.height);
+    const timebar = await box(page.locator('.timebar'));
+    expect(timebar.y + timebar.height).toBeLessThanOrEqual(720);
+    await app.screenshot(shotPath('console-1280x720'));
+  });
+});
+
+async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await l.boundingBox();
+  if (b === null) throw new Error('not visible');
+  return b;
+}
+
+/**
+ * Visible controls and texts inside `container` whose boxes intersect another's, or that
+ * reach past the window's right edge, as "a / b" descriptions.
+ */
+function overlapping(page: Page, container: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    if (root === null) return [`${sel} missing`];
+    const items = [...root.querySelectorAll('button, input, select, label, span, img, [role=tab]')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      // Only leaves: a label around its input would "overlap" it.
+      return r.width > 0 && r.height > 0 && !el.querySelector('button, input, select, span, img');
+    });
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}(${(el.textContent ?? '').trim().slice(0, 20)})`;
+    const found: string[] = [];
+    items.forEach((a, i) => {
+      const ra = a.getBoundingClientRect();
+      if (ra.right > window.innerWidth) found.push(`${name(a)} past the right edge`);
+      for (const b of items.slice(i + 1)) {
+        const rb = b.getBoundingClientRect();
+        if (ra.left < rb.right - 0.5 && rb.left < ra.right - 0.5 && ra.top < rb.bottom - 0.5 && rb.top < ra.bottom - 0.5) found.push(`${name(a)} / ${name(b)}`);
+      }
+    });
+    return found;
+  }, container);
+}

@@ -66,7 +66,7 @@ export class ConsolePage {
 
   /** The colour xterm paints the terminal's background with (it follows the app's theme). */
   async background(): Promise<string> {
-    return this.root.locator('.xterm-viewport').evaluate((v) => getComputedStyle(v).backgroundColor);
+    return this.root.locator('.xterm-scrollable-element').evaluate((v) => getComputedStyle(v).backgroundColor);
   }
 
   /**

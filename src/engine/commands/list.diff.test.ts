@@ -422,6 +422,33 @@ describe('quicklist structure vs redis-server (MEMORY USAGE)', () => {
   `);
 });
 
+describe('compressed quicklist nodes vs redis-server (MEMORY USAGE with list-compress-depth)', () => {
+  const script = differentialSuite({ 'list-compress-depth': '1' });
+
+  script('interior nodes take the size lzf_compress gives them', `
+    RPUSH text ${elements(3000, 'item:')}
+    MEMORY USAGE text SAMPLES 0
+    RPUSH same ${Array.from({ length: 3000 }, () => 'hello world').join(' ')}
+    MEMORY USAGE same SAMPLES 0
+    RPUSH ints ${Array.from({ length: 3000 }, (_, i) => String(i * 7919)).join(' ')}
+    MEMORY USAGE ints SAMPLES 0
+    LINSERT text AFTER item:1500 inserted
+    LSET text 1000 replaced
+    LREM text 0 item:2000
+    MEMORY USAGE text SAMPLES 0
+    LPOP text 500
+    RPOP text 500
+    MEMORY USAGE text SAMPLES 0
+    LRANGE text 995 1005
+    LINDEX text 1200
+    MEMORY USAGE text
+    CONFIG SET list-compress-depth 2
+    RPUSH deeper ${elements(4000, 'x')}
+    MEMORY USAGE deeper SAMPLES 0
+    CONFIG SET list-compress-depth 1
+  `);
+});
+
 describe('list commands over RESP3 vs redis-server', () => {
   const script = differentialSuite();
   script('reply shapes under HELLO 3', `

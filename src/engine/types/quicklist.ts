@@ -1,6 +1,9 @@
 import type { QuicklistNodeSnapshot } from '../../protocol/snapshots.js';
-import { entrySize, Listpack, LP_EOF_SIZE, LP_HDR_SIZE, type ListpackLayout } from './listpack.js';
-import { mallocSize } from './zmalloc.js';
+import { Listpack, type ListpackLayout } from './listpack.js';
+import { compressAround, compressTouched, decompressForUse, decompressNode, recompressOnly, visited } from './quicklistCompress.js';
+import { QuicklistNode } from './quicklistNode.js';
+
+export { QuicklistNode } from './quicklistNode.js';
 
 /**
  * Redis's quicklist (quicklist.c): a doubly linked list of listpack nodes, every list's
@@ -8,14 +11,15 @@ import { mallocSize } from './zmalloc.js';
  * compressed interior (list-compress-depth) follow quicklist.c decision for decision, so the
  * node structure — what DEBUG OBJECT's ql_nodes and MEMORY USAGE report — is Redis's.
  *
- * A node keeps its entries as byte strings with the listpack's exact byte count beside them
- * (entrySize from listpack.ts, the same encoding rules), rather than in a Listpack object: a
- * list is pushed and popped at both ends, and a node must take an element at its front in O(1)
- * (a gap before the first entry, refilled on demand) where an array splice would move every
- * entry. The view of an opened node is rebuilt as a real Listpack (nodeLayout).
+ * A node (quicklistNode.ts) keeps its entries as byte strings with the listpack's exact byte
+ * count beside them (entrySize from listpack.ts, the same encoding rules), rather than in a
+ * Listpack object: a list is pushed and popped at both ends, and a node must take an element at
+ * its front in O(1) where an array splice would move every entry. The view of an opened node is
+ * rebuilt as a real Listpack (nodeLayout).
  *
- * LZF compression is modelled, not performed: a node beyond the compress depth is flagged
- * compressed, with an estimated compressed size, wherever quicklist.c would compress it.
+ * LZF compression is measured, not stored (quicklistCompress.ts, lzf.ts): a node beyond the
+ * compress depth is flagged compressed, with the length lzf_compress would give it, wherever
+ * quicklist.c would compress it; its entries stay readable as they are.
  */
 
 /** optimization_level: the byte limits of fill -1 .. -5. */
@@ -24,12 +28,6 @@ const OPTIMIZATION_LEVEL = [4096, 8192, 16384, 32768, 65536];
 const SIZE_SAFETY_LIMIT = 8192;
 /** SIZE_ESTIMATE_OVERHEAD: what one more entry is assumed to add besides its bytes. */
 const SIZE_ESTIMATE_OVERHEAD = 8;
-/** MIN_COMPRESS_BYTES: smaller listpacks are not worth compressing. */
-const MIN_COMPRESS_BYTES = 48;
-/** MIN_COMPRESS_IMPROVE: compression must save at least this much to be kept. */
-const MIN_COMPRESS_IMPROVE = 8;
-/** lpBytes of an empty listpack: header and EOF byte. */
-const EMPTY_LISTPACK_BYTES = LP_HDR_SIZE + LP_EOF_SIZE;
 /** What _quicklistNodeAllowMerge subtracts for the header and EOF the merge saves (ziplist's 11). */
 const MERGE_SAVED_BYTES = 11;
 /** FILL_MAX: fill is a 16-bit signed bitfield. */
@@ -42,136 +40,6 @@ export const DEFAULT_PACKED_THRESHOLD = 1 << 30;
 export const QUICKLIST_SIZE = 40;
 /** sizeof(quicklistNode): prev, next, entry, sz and the count/encoding/... bitfields. */
 export const QUICKLIST_NODE_SIZE = 40;
-/** sizeof(quicklistLZF): the compressed length before the compressed bytes. */
-const LZF_HEADER_SIZE = 8;
-/** Keep a node's front gap from growing without bound when it is used as a queue. */
-const MAX_FRONT_GAP = 64;
-
-/** quicklistNode. Entries are items[lo ..]; the slots before lo are free room for pushes at the front. */
-export class QuicklistNode {
-  prev: QuicklistNode | null = null;
-  next: QuicklistNode | null = null;
-  items: string[] = [];
-  lo = 0;
-  /** lpBytes of the listpack, or the element's length for a plain node. */
-  sz = EMPTY_LISTPACK_BYTES;
-  /** QUICKLIST_NODE_CONTAINER_PLAIN: one element stored as is, outside any listpack. */
-  plain = false;
-  /** QUICKLIST_NODE_ENCODING_LZF */
-  compressed = false;
-  /** lzf->sz, the (estimated) compressed length, while compressed. */
-  compressedSize = 0;
-  /** The node was decompressed to be used and goes back to compressed afterwards. */
-  recompress = false;
-  /** Kept uncompressed while quicklistReplaceEntry works around it. */
-  dontCompress = false;
-
-  get count(): number {
-    return this.items.length - this.lo;
-  }
-
-  at(i: number): string {
-    return this.items[this.lo + i]!;
-  }
-
-  /** lpAppend */
-  append(v: string): void {
-    this.items.push(v);
-    this.sz += entrySize(v);
-  }
-
-  /** lpPrepend: into the gap before the first entry, opening a new gap when there is none. */
-  prepend(v: string): void {
-    if (this.lo === 0) this.openFrontGap();
-    this.items[--this.lo] = v;
-    this.sz += entrySize(v);
-  }
-
-  /** lpInsertString at entry index i (i = count appends). */
-  insert(i: number, v: string): void {
-    if (i === 0) this.prepend(v);
-    else if (i === this.count) this.append(v);
-    else {
-      this.items.splice(this.lo + i, 0, v);
-      this.sz += entrySize(v);
-    }
-  }
-
-  /** lpReplace */
-  replace(i: number, v: string): void {
-    const j = this.lo + i;
-    this.sz += entrySize(v) - entrySize(this.items[j]!);
-    this.items[j] = v;
-  }
-
-  /** lpDelete of the first entry. */
-  shift(): string {
-    const v = this.items[this.lo]!;
-    this.items[this.lo++] = '';
-    this.sz -= entrySize(v);
-    if (this.lo === this.items.length) this.clearItems();
-    else if (this.lo > MAX_FRONT_GAP && this.lo > this.count) this.closeFrontGap();
-    return v;
-  }
-
-  /** lpDelete of the last entry. */
-  pop(): string {
-    const v = this.items.pop()!;
-    this.sz -= entrySize(v);
-    if (this.lo === this.items.length) this.clearItems();
-    return v;
-  }
-
-  /** lpDeleteRange: `n` entries from index `i`. */
-  deleteRange(i: number, n: number): void {
-    if (i === 0 && n === this.count) {
-      this.clearItems();
-      this.sz = EMPTY_LISTPACK_BYTES;
-      return;
-    }
-    const removed = this.items.splice(this.lo + i, n);
-    for (const v of removed) this.sz -= entrySize(v);
-  }
-
-  /** The entries as a fresh array. */
-  entries(): string[] {
-    return this.items.slice(this.lo);
-  }
-
-  setEntries(entries: string[]): void {
-    this.items = entries;
-    this.lo = 0;
-    let sz = EMPTY_LISTPACK_BYTES;
-    for (const v of entries) sz += entrySize(v);
-    this.sz = sz;
-  }
-
-  /** zmalloc_size(node->entry): the listpack, the LZF block or the plain element. */
-  entryAllocSize(): number {
-    if (this.compressed) return mallocSize(LZF_HEADER_SIZE + this.compressedSize);
-    return mallocSize(this.sz);
-  }
-
-  private openFrontGap(): void {
-    const count = this.count;
-    const gap = count < 8 ? 8 : count;
-    const items: string[] = [];
-    for (let i = 0; i < gap; i++) items.push('');
-    for (let i = 0; i < count; i++) items.push(this.items[this.lo + i]!);
-    this.items = items;
-    this.lo = gap;
-  }
-
-  private closeFrontGap(): void {
-    this.items = this.items.slice(this.lo);
-    this.lo = 0;
-  }
-
-  private clearItems(): void {
-    this.items = [];
-    this.lo = 0;
-  }
-}
 
 /** An element's place: its node and its offset in the node. */
 export interface QuicklistPosition {
@@ -202,28 +70,6 @@ function sizeMeetsOptimizationRequirement(sz: number, fill: number): boolean {
   if (fill >= 0) return false;
   const limit = OPTIMIZATION_LEVEL[-fill - 1];
   return limit !== undefined && sz <= limit;
-}
-
-/**
- * An estimate of lzf_compress's output for a node: the listpack's bytes as literals (one
- * control byte per 32), except entries that repeat an earlier one in the node, which LZF
- * would encode as a back-reference of about three bytes.
- */
-function estimateCompressedSize(node: QuicklistNode): number {
-  if (node.plain) return node.sz + Math.ceil(node.sz / 32);
-  let literals = EMPTY_LISTPACK_BYTES;
-  let refs = 0;
-  const seen = new Set<string>();
-  for (let i = node.lo; i < node.items.length; i++) {
-    const v = node.items[i]!;
-    const size = entrySize(v);
-    if (size > 3 && seen.has(v)) refs += 3;
-    else {
-      literals += size;
-      seen.add(v);
-    }
-  }
-  return literals + Math.ceil(literals / 32) + refs;
 }
 
 export class Quicklist {
@@ -267,77 +113,6 @@ export class Quicklist {
     return a.count + b.count <= this.fill;
   }
 
-  // Compression (the LZF itself is an estimate; where it happens is quicklist.c's).
-
-  /** __quicklistCompressNode, for a node that is not compressed yet. */
-  private compressNode(node: QuicklistNode | null): void {
-    if (node === null || node.compressed || node.dontCompress) return;
-    node.recompress = false;
-    if (node.sz < MIN_COMPRESS_BYTES) return;
-    const size = estimateCompressedSize(node);
-    if (size + MIN_COMPRESS_IMPROVE >= node.sz) return;
-    node.compressed = true;
-    node.compressedSize = size;
-  }
-
-  /** quicklistDecompressNode */
-  private decompressNode(node: QuicklistNode): void {
-    if (!node.compressed) return;
-    node.compressed = false;
-    node.recompress = false;
-  }
-
-  /** quicklistDecompressNodeForUse: decompressed now, compressed again when done with. */
-  private decompressForUse(node: QuicklistNode): void {
-    if (!node.compressed) return;
-    node.compressed = false;
-    node.recompress = true;
-  }
-
-  /**
-   * __quicklistCompress: the `compress` nodes at each end are kept plain, `node` and the first
-   * node past the depth on each side are compressed. Nothing happens while the list is shorter
-   * than both depths together.
-   */
-  private compressAround(node: QuicklistNode | null): void {
-    if (this.compress === 0 || this.len < this.compress * 2) return;
-    let forward = this.head!;
-    let reverse = this.tail!;
-    let inDepth = false;
-    for (let depth = 0; depth < this.compress; depth++) {
-      this.decompressNode(forward);
-      this.decompressNode(reverse);
-      if (forward === node || reverse === node) inDepth = true;
-      if (forward === reverse || forward.next === reverse) return;
-      forward = forward.next!;
-      reverse = reverse.prev!;
-    }
-    if (!inDepth) this.compressNode(node);
-    this.compressNode(forward);
-    this.compressNode(reverse);
-  }
-
-  /** quicklistCompress */
-  private compressTouched(node: QuicklistNode): void {
-    if (node.recompress) this.compressNode(node);
-    else this.compressAround(node);
-  }
-
-  /** quicklistRecompressOnly */
-  private recompressOnly(node: QuicklistNode): void {
-    if (node.recompress) this.compressNode(node);
-  }
-
-  /**
-   * What reading a node through an iterator leaves behind (quicklistNext decompresses it for
-   * use, moving on or releasing the iterator compresses it again).
-   */
-  private visited(node: QuicklistNode): void {
-    if (this.compress === 0) return;
-    this.decompressForUse(node);
-    this.compressTouched(node);
-  }
-
   // Node list maintenance.
 
   /** __quicklistInsertNode: link `node` before or after `old` (null: the first node). */
@@ -361,8 +136,8 @@ export class Quicklist {
     }
     if (this.len === 0) this.head = this.tail = node;
     this.len++;
-    if (old !== null) this.compressTouched(old);
-    this.compressTouched(node);
+    if (old !== null) compressTouched(this, old);
+    compressTouched(this, node);
   }
 
   /** __quicklistDelNode: unlink a node and everything in it. */
@@ -373,7 +148,7 @@ export class Quicklist {
     if (node === this.head) this.head = node.next;
     this.len--;
     this.count -= node.count;
-    this.compressAround(null);
+    compressAround(this, null);
   }
 
   /** __quicklistCreatePlainNode */
@@ -474,7 +249,7 @@ export class Quicklist {
   index(index: number): string | undefined {
     const p = this.position(index);
     if (p === null) return undefined;
-    this.visited(p.node);
+    visited(this, p.node);
     return p.node.at(p.offset);
   }
 
@@ -503,7 +278,7 @@ export class Quicklist {
           if (out.length === n) break;
         }
       }
-      this.visited(node);
+      visited(this, node);
       if (out.length === n) break;
       node = reverse ? node.prev : node.next;
       if (node !== null) i = reverse ? node.count - 1 : 0;
@@ -530,21 +305,21 @@ export class Quicklist {
       for (let node = this.tail; node !== null; node = node.prev) {
         for (let j = node.items.length - 1; j >= node.lo; j--) {
           if (!visit(node.items[j]!, i++)) {
-            this.visited(node);
+            visited(this, node);
             return;
           }
         }
-        this.visited(node);
+        visited(this, node);
       }
     } else {
       for (let node = this.head; node !== null; node = node.next) {
         for (let j = node.lo; j < node.items.length; j++) {
           if (!visit(node.items[j]!, i++)) {
-            this.visited(node);
+            visited(this, node);
             return;
           }
         }
-        this.visited(node);
+        visited(this, node);
       }
     }
   }
@@ -566,7 +341,7 @@ export class Quicklist {
       if (node.plain || atTail || atHead) {
         this.insertPlainNode(node, v, after);
       } else {
-        this.decompressForUse(node);
+        decompressForUse(node);
         const newNode = this.splitNode(node, offset, after);
         const entryNode = Quicklist.plainNode(v);
         this.insertNode(node, entryNode, after);
@@ -577,27 +352,27 @@ export class Quicklist {
     }
 
     if (!full) {
-      this.decompressForUse(node);
+      decompressForUse(node);
       node.insert(after ? offset + 1 : offset, v);
-      this.recompressOnly(node);
+      recompressOnly(node);
     } else if (atTail && availNext) {
       const next = node.next!;
-      this.decompressForUse(next);
+      decompressForUse(next);
       next.prepend(v);
-      this.recompressOnly(next);
-      this.recompressOnly(node);
+      recompressOnly(next);
+      recompressOnly(node);
     } else if (atHead && availPrev) {
       const prev = node.prev!;
-      this.decompressForUse(prev);
+      decompressForUse(prev);
       prev.append(v);
-      this.recompressOnly(prev);
-      this.recompressOnly(node);
+      recompressOnly(prev);
+      recompressOnly(node);
     } else if (atTail || atHead) {
       const newNode = new QuicklistNode();
       newNode.append(v);
       this.insertNode(node, newNode, after);
     } else {
-      this.decompressForUse(node);
+      decompressForUse(node);
       const newNode = this.splitNode(node, offset, after);
       if (after) newNode.prepend(v);
       else newNode.append(v);
@@ -630,8 +405,8 @@ export class Quicklist {
    * frees the other node. Returns the node kept.
    */
   private listpackMerge(a: QuicklistNode, b: QuicklistNode): QuicklistNode {
-    this.decompressNode(a);
-    this.decompressNode(b);
+    decompressNode(a);
+    decompressNode(b);
     const merged = a.entries().concat(b.entries());
     const keepLeft = a.sz >= b.sz;
     const keep = keepLeft ? a : b;
@@ -641,7 +416,7 @@ export class Quicklist {
     drop.items = [];
     drop.lo = 0;
     this.delNode(drop);
-    this.compressTouched(keep);
+    compressTouched(this, keep);
     return keep;
   }
 
@@ -666,15 +441,14 @@ export class Quicklist {
     const pos = this.position(index);
     if (pos === null) return false;
     const node = pos.node;
-    this.decompressForUse(node);
+    decompressForUse(node);
     if (!node.plain && !this.isLarge(v.length)) {
       node.replace(pos.offset, v);
-      this.compressTouched(node);
+      compressTouched(this, node);
     } else if (node.plain) {
       if (this.isLarge(v.length)) {
-        node.items[node.lo] = v;
-        node.sz = v.length;
-        this.compressTouched(node);
+        node.setPlain(v);
+        compressTouched(this, node);
       } else {
         this.insert(pos, v, true);
         this.delNode(node);
@@ -688,8 +462,8 @@ export class Quicklist {
         // The replaced element is now the node's last one (the new one went after it).
         this.deleteAt({ node, offset: node.count - 1 });
         node.dontCompress = false;
-        this.compressTouched(node);
-        if (node.next !== null) this.compressTouched(node.next);
+        compressTouched(this, node);
+        if (node.next !== null) compressTouched(this, node.next);
       }
     }
     return true;
@@ -731,11 +505,11 @@ export class Quicklist {
       if (entire || node.plain) {
         this.delNode(node);
       } else {
-        this.decompressForUse(node);
+        decompressForUse(node);
         node.deleteRange(offset, del);
         this.count -= del;
         if (node.count === 0) this.delNode(node);
-        else this.recompressOnly(node);
+        else recompressOnly(node);
       }
       extent -= del;
       node = next;
@@ -753,7 +527,7 @@ export class Quicklist {
     let i = node === null ? 0 : fromTail ? node.count - 1 : 0;
     while (node !== null) {
       if (i < 0 || i >= node.count) {
-        this.visited(node);
+        visited(this, node);
         node = fromTail ? node.prev : node.next;
         if (node !== null) i = fromTail ? node.count - 1 : 0;
         continue;
@@ -764,7 +538,7 @@ export class Quicklist {
       }
       const prev: QuicklistNode | null = node.prev;
       const next: QuicklistNode | null = node.next;
-      this.decompressForUse(node);
+      decompressForUse(node);
       const gone = this.deleteAt({ node, offset: i });
       removed++;
       if (gone) {
@@ -775,7 +549,7 @@ export class Quicklist {
       }
       if (limit !== 0 && removed === limit) break;
     }
-    if (node !== null) this.compressTouched(node);
+    if (node !== null) compressTouched(this, node);
     return removed;
   }
 
