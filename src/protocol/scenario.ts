@@ -2,9 +2,10 @@ import type { Reply } from './reply.js';
 
 /**
  * The scenario runner as the worker shows it to the UI: plain, structured-clone-safe data.
- * These mirror the sim's runner types field for field (src/sim/scenarioApi.ts hands the sim's
- * values over as these types, so the compiler catches a drift). Times are virtual ms since the
- * scenario started; rates are per virtual second.
+ * Status, goal and event types are defined here and used by the runner itself
+ * (src/sim/scenario/runnerTypes.ts); snapshot, traffic, backend and metric types are the
+ * narrower views src/sim/scenarioApi.ts projects the runner's values onto, so the compiler
+ * catches a drift. Times are virtual ms since the scenario started; rates are per virtual second.
  */
 
 /** A problem in a scenario's text, on its 1-based line. */

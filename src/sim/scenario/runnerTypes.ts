@@ -1,4 +1,4 @@
-import type { Reply } from '../../protocol/reply.js';
+import type { ScenarioGoal as GoalState, ScenarioRunStatus as RunnerStatus } from '../../protocol/scenario.js';
 import type { MetricSample } from '../metrics/sample.js';
 import type { BackendSettings, TrafficSettings } from './format.js';
 
@@ -7,35 +7,14 @@ import type { BackendSettings, TrafficSettings } from './format.js';
  * gets it across the worker boundary). Times are virtual ms since the scenario started.
  */
 
-/**
- * ready: loaded, no step started. playing: time moves when the host advances it. paused: a
- * step is half done. waiting: a step is done, the next starts on run/step. finished: all done.
- */
-export type RunnerStatus = 'ready' | 'playing' | 'paused' | 'waiting' | 'finished';
-
-/**
- * pending: its step has not been checked yet. met / unmet: how it stands now, while its step
- * runs. passed / failed: final (an `always` goal fails at the first sample that breaks it).
- */
-export type GoalStatus = 'pending' | 'met' | 'unmet' | 'passed' | 'failed';
-
-export interface GoalState {
-  /** `<step>.<n>`, both 0-based. */
-  id: string;
-  step: number;
-  line: number;
-  /** The check as written in canonical form (`peak backend.qps < 500`). */
-  check: string;
-  /** The author's explanation of why the goal is not met yet. */
-  message: string;
-  always: boolean;
-  status: GoalStatus;
-  /** What was measured last (a number in the metric's unit, or a reply rendered as text). */
-  value: number | string | null;
-  /** Why it is not met: the measurement against the goal, then the author's message. Null when met. */
-  reason: string | null;
-  decidedAt: number | null;
-}
+// Status, goal and event shapes are the ones the worker hands the UI (src/protocol/scenario.ts):
+// one definition, so the runner and the panel cannot drift apart.
+export type {
+  ScenarioRunStatus as RunnerStatus,
+  ScenarioGoalStatus as GoalStatus,
+  ScenarioGoal as GoalState,
+  ScenarioEventData as ScenarioEvent,
+} from '../../protocol/scenario.js';
 
 export interface TrafficView extends TrafficSettings {
   name: string;
@@ -62,14 +41,3 @@ export interface RunnerSnapshot {
   requestsLeft: number;
   lastSample: MetricSample | null;
 }
-
-export type ScenarioEvent =
-  | { type: 'step-started'; at: number; step: number; title: string; narration: string; hints: string[] }
-  | { type: 'redis'; at: number; step: number; line: number; command: string; replies: Reply[] }
-  /** A sim declaration took effect; `step` is null for one applied live with applySim. */
-  | { type: 'sim'; at: number; step: number | null; line: number; text: string }
-  | { type: 'goal'; at: number; goal: GoalState }
-  | { type: 'step-finished'; at: number; step: number; passed: boolean }
-  | { type: 'finished'; at: number; passed: boolean }
-  /** Something in the scenario could not be done at run time (it is skipped, the run goes on). */
-  | { type: 'problem'; at: number; line: number | null; message: string };
