@@ -6,7 +6,6 @@
 
 /** Text → byte string (char codes 0–255), always UTF-8, Latin-1 characters included. */
 export function utf8Bytes(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(text)) return text;
   let out = '';
   for (const ch of text) {
