@@ -107,13 +107,32 @@ describe('console in the app', () => {
     }
   });
 
-  it('keeps a text field focused: typing there does not go to the console', async () => {
+  it('leaves a clicked text field focused: typing goes there, not to the console', async () => {
     const c = app.console(0);
-    await app.keyspace.filter('cl*');
+    const filter = app.page.getByTestId('keyspace-filter');
+    await filter.click();
+    await c.type('cl*');
     expect(await c.hasFocus()).toBe(false);
-    expect(await app.page.getByTestId('keyspace-filter').inputValue()).toBe('cl*');
+    expect(await filter.inputValue()).toBe('cl*');
     await app.keyspace.filter('');
     await c.focus();
+  });
+
+  it('keeps eight tabs reachable: the strip scrolls to the front tab and "+" stays in sight', async () => {
+    const page = app.page;
+    for (let i = 0; i < 7; i++) await app.addTab();
+    const tabs = page.getByTestId('console-tab');
+    expect(await tabs.count()).toBe(8);
+    const strip = await box(page.locator('.pane.consoles .tabstrip'));
+    const newest = await box(tabs.nth(7));
+    expect(newest.x + newest.width).toBeLessThanOrEqual(strip.x + strip.width);
+    const plus = await box(page.getByRole('button', { name: 'New console' }));
+    expect(plus.x + plus.width).toBeLessThanOrEqual(strip.x + strip.width);
+    expect(await app.console(7).run('ECHO eighth')).toBe('"eighth"');
+    await app.screenshot(shotPath('console-8-tabs'));
+    for (let i = 7; i > 0; i--) await page.getByRole('button', { name: `Close Console ${i + 1}` }).click();
+    expect(await tabs.count()).toBe(1);
+    await app.console(0).focus();
   });
 
   it('lays out the app at 1280x720 with nothing overlapping or cut off', async () => {

@@ -53,6 +53,7 @@ export const PROBE_SCRIPT = `
   };
   new MutationObserver(painted).observe(document, { subtree: true, childList: true, characterData: true });
   probe.waitFor = (text) => new Promise((resolve) => { probe.waits.push({ text, parsedAt: 0, paintedAt: 0, resolve }); });
+  probe.expect = (text) => { probe.expected = probe.waitFor(text); };
 })();
 `;
 
@@ -67,6 +68,9 @@ interface Probe {
   replyAt: number;
   promptAt: number;
   waitFor(text: string): Promise<Drawn>;
+  /** Start waiting for `text` now; `expected` resolves when it is drawn. */
+  expect(text: string): void;
+  expected: Promise<Drawn>;
 }
 
 declare global {
@@ -103,14 +107,24 @@ export interface RoundTrip {
   painted: number;
 }
 
-/** Type a command, press Enter, time the stages until `reply` is on screen. */
+/** Spreads Enter presses evenly over [0, 1): the golden ratio's multiples, modulo 1. */
+let pause = 0;
+const PAUSE_STEP = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * Type a command, press Enter, time the stages until `reply` is on screen. Between the typed
+ * line being drawn and Enter there is a pause of 0–100 ms, different each time: a person's
+ * Enter bears no relation to the page's timers (the time bar redraws every 50–100 ms), while
+ * a fixed pause would lock the benchmark into one phase of them.
+ */
 export async function roundTrip(page: Page, command: string, reply: string): Promise<RoundTrip> {
   await page.keyboard.type(command);
-  // Let the typed line be drawn first, as it is when a person types.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  const drawn = page.evaluate((r) => window.__bench.waitFor(r), reply);
+  pause = (pause + PAUSE_STEP) % 1;
+  await page.evaluate((ms) => new Promise((r) => requestAnimationFrame(() => setTimeout(r, ms))), pause * 100);
+  // Registered before the key goes out: the reply can be drawn before another evaluate gets in.
+  await page.evaluate((r) => window.__bench.expect(r), reply);
   await page.keyboard.press('Enter');
-  const d = await drawn;
+  const d = await page.evaluate(() => window.__bench.expected);
   const p = await page.evaluate(() => ({ enterAt: window.__bench.enterAt, postAt: window.__bench.postAt, replyAt: window.__bench.replyAt }));
   return { posted: p.postAt - p.enterAt, replied: p.replyAt - p.enterAt, parsed: d.parsedAt - p.enterAt, painted: d.paintedAt - p.enterAt };
 }

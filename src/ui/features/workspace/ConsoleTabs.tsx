@@ -1,7 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { useServices } from '../../client/hooks.js';
 import { MAX_TABS, useConsolesStore, type ConsoleTab } from '../../stores/consolesStore.js';
 import { ConsolePanel } from './ConsolePanel.js';
 import { useFocusReturn } from './focusReturn.js';
+import { useOverflowEdges } from './overflowEdges.js';
+import './consoleTabs.css';
 
 /** What the tab shows about its connection: db, transaction, subscriptions, lost. */
 function tabBadge(t: ConsoleTab): string {
@@ -23,6 +26,13 @@ export function ConsoleTabs() {
   const active = useConsolesStore((s) => s.active);
   const store = useConsolesStore.getState();
   useFocusReturn(active);
+  const list = useRef<HTMLDivElement>(null);
+  useOverflowEdges(list);
+
+  // The strip scrolls when the tabs do not fit: the tab brought to the front is scrolled into sight.
+  useEffect(() => {
+    document.getElementById(`tab-${active}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs.length]);
 
   const add = () => {
     const tab = store.add();
@@ -36,8 +46,18 @@ export function ConsoleTabs() {
 
   return (
     <section className="pane consoles" aria-label="Consoles">
-      <div className="tabstrip" role="tablist" aria-label="Console tabs">
-        {tabs.map((t) => {
+      <div className="tabstrip">
+        <div
+          className="tablist"
+          role="tablist"
+          aria-label="Console tabs"
+          ref={list}
+          onWheel={(e) => {
+            // A mouse wheel scrolls the strip sideways (its scrollbar is hidden).
+            if (list.current !== null) list.current.scrollLeft += e.deltaY;
+          }}
+        >
+          {tabs.map((t) => {
           const badge = tabBadge(t);
           return (
             <div
@@ -70,6 +90,7 @@ export function ConsoleTabs() {
             </div>
           );
         })}
+        </div>
         <button className="tab-add" onClick={add} disabled={tabs.length >= MAX_TABS} aria-label="New console" title="New console: a new connection">
           +
         </button>

@@ -95,6 +95,7 @@ export class ConsoleConnections {
     return {
       // Replies come back as the call's result, not through the per-frame event batches.
       execute: async (commands) => {
+        // An open connection sends at once, not a microtask later: before the console writes to xterm.
         const state = c.state !== null && !c.state.closed ? c.state : await this.connect(tabId);
         if (commands.length === 1) {
           const r = await this.engine.api.execute(state.id, commands[0]!);
