@@ -2,7 +2,7 @@ import type { ValueData } from '../../protocol/api.js';
 import { Dict, type DictShape } from './dict.js';
 import { Listpack, type ListpackLayout } from './listpack.js';
 import { RedisCollection, type Encoding } from './object.js';
-import { DICT_ENTRY_SIZE, DICT_SIZE, POINTER_SIZE, ROBJ_SIZE, sdsAllocSize } from './zmalloc.js';
+import { DICT_ENTRY_SIZE, ROBJ_SIZE, sampledDictSize, sdsAllocSize } from './zmalloc.js';
 
 /**
  * The hash value (t_hash.c, Redis 7.0). A small hash is a listpack of alternating field and
@@ -238,18 +238,7 @@ export class RedisHash extends RedisCollection {
    */
   memoryUsage(samples = DEFAULT_SAMPLES): number {
     if (this.lp !== null) return ROBJ_SIZE + this.lp.allocSize();
-    const ht = this.ht!;
-    let asize = ROBJ_SIZE + DICT_SIZE + POINTER_SIZE * ht.slots();
-    const max = samples <= 0 ? Infinity : samples;
-    let elesize = 0;
-    let seen = 0;
-    for (const e of ht.entries()) {
-      if (seen >= max) break;
-      elesize += DICT_ENTRY_SIZE + sdsAllocSize(e.key.length) + sdsAllocSize(e.val.length);
-      seen++;
-    }
-    if (seen > 0) asize = Math.floor(asize + (elesize / seen) * ht.size);
-    return asize;
+    return sampledDictSize(this.ht!, samples, (field, value) => DICT_ENTRY_SIZE + sdsAllocSize(field.length) + sdsAllocSize(value.length));
   }
 
   /** The listpack's byte layout (listpack encoding only). */

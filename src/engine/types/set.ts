@@ -3,7 +3,7 @@ import { string2ll } from '../util/numbers.js';
 import { Dict, type DictShape } from './dict.js';
 import { Intset, type IntsetLayout } from './intset.js';
 import { RedisCollection, type Encoding } from './object.js';
-import { DICT_ENTRY_SIZE, DICT_SIZE, POINTER_SIZE, ROBJ_SIZE, sdsAllocSize } from './zmalloc.js';
+import { DICT_ENTRY_SIZE, ROBJ_SIZE, sampledDictSize, sdsAllocSize } from './zmalloc.js';
 
 /**
  * The set value (t_set.c, Redis 7.0). A set whose members are all canonical int64s and that
@@ -193,18 +193,7 @@ export class RedisSet extends RedisCollection {
    */
   memoryUsage(samples = DEFAULT_SAMPLES): number {
     if (this.is !== null) return ROBJ_SIZE + this.is.allocSize();
-    const ht = this.ht!;
-    let asize = ROBJ_SIZE + DICT_SIZE + POINTER_SIZE * ht.slots();
-    const max = samples <= 0 ? Infinity : samples;
-    let elesize = 0;
-    let seen = 0;
-    for (const e of ht.entries()) {
-      if (seen >= max) break;
-      elesize += DICT_ENTRY_SIZE + sdsAllocSize(e.key.length);
-      seen++;
-    }
-    if (seen > 0) asize = Math.floor(asize + (elesize / seen) * ht.size);
-    return asize;
+    return sampledDictSize(this.ht!, samples, (member) => DICT_ENTRY_SIZE + sdsAllocSize(member.length));
   }
 
   /** The intset's widths and elements (intset encoding only). */

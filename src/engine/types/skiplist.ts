@@ -378,29 +378,14 @@ export class Skiplist {
   /** zslFirstInRange: first node with a score in range, 0 when none. */
   firstInRange(r: ScoreRange): number {
     if (!this.isInRange(r)) return 0;
-    let x = HEADER;
-    for (let i = this.level - 1; i >= 0; i--) {
-      for (;;) {
-        const y = this.forwardOf(x, i);
-        if (y === 0 || valueGteMin(this.scoreOf(y), r)) break;
-        x = y;
-      }
-    }
-    x = this.next(x);
+    const x = this.next(this.descendWhile((y) => !valueGteMin(this.scoreOf(y), r)));
     return valueLteMax(this.scoreOf(x), r) ? x : 0;
   }
 
   /** zslLastInRange: last node with a score in range, 0 when none. */
   lastInRange(r: ScoreRange): number {
     if (!this.isInRange(r)) return 0;
-    let x = HEADER;
-    for (let i = this.level - 1; i >= 0; i--) {
-      for (;;) {
-        const y = this.forwardOf(x, i);
-        if (y === 0 || !valueLteMax(this.scoreOf(y), r)) break;
-        x = y;
-      }
-    }
+    const x = this.descendWhile((y) => valueLteMax(this.scoreOf(y), r));
     return valueGteMin(this.scoreOf(x), r) ? x : 0;
   }
 
@@ -475,30 +460,32 @@ export class Skiplist {
   /** zslFirstInLexRange */
   firstInLexRange(r: LexRange): number {
     if (!this.isInLexRange(r)) return 0;
-    let x = HEADER;
-    for (let i = this.level - 1; i >= 0; i--) {
-      for (;;) {
-        const y = this.forwardOf(x, i);
-        if (y === 0 || lexGteMin(this.eleOf(y), r)) break;
-        x = y;
-      }
-    }
-    x = this.next(x);
+    const x = this.next(this.descendWhile((y) => !lexGteMin(this.eleOf(y), r)));
     return lexLteMax(this.eleOf(x), r) ? x : 0;
   }
 
   /** zslLastInLexRange */
   lastInLexRange(r: LexRange): number {
     if (!this.isInLexRange(r)) return 0;
+    const x = this.descendWhile((y) => lexLteMax(this.eleOf(y), r));
+    return lexGteMin(this.eleOf(x), r) ? x : 0;
+  }
+
+  /**
+   * The descent every zsl*InRange function makes: from the header's top level down, moving
+   * forward while the next node satisfies `advance`. Returns the last node reached (the
+   * header when none qualified).
+   */
+  private descendWhile(advance: (node: number) => boolean): number {
     let x = HEADER;
     for (let i = this.level - 1; i >= 0; i--) {
       for (;;) {
         const y = this.forwardOf(x, i);
-        if (y === 0 || !lexLteMax(this.eleOf(y), r)) break;
+        if (y === 0 || !advance(y)) break;
         x = y;
       }
     }
-    return lexGteMin(this.eleOf(x), r) ? x : 0;
+    return x;
   }
 
   // ---- views ----------------------------------------------------------------------------

@@ -41,3 +41,25 @@ export function sdsHeaderSize(len: number): number {
 export function sdsAllocSize(len: number): number {
   return mallocSize(sdsHeaderSize(len) + len + 1);
 }
+
+/**
+ * objectComputeSize's estimate for a hashtable-encoded value: robj + dict struct + bucket array,
+ * plus the average size of the first `samples` entries (0 = all) times the number of entries.
+ * `entrySize` is what one entry costs: the dictEntry and the sds it owns.
+ */
+export function sampledDictSize<V>(
+  ht: { slots(): number; readonly size: number; entries(): IterableIterator<{ key: string; val: V }> },
+  samples: number,
+  entrySize: (key: string, val: V) => number,
+): number {
+  const asize = ROBJ_SIZE + DICT_SIZE + POINTER_SIZE * ht.slots();
+  const max = samples <= 0 ? Infinity : samples;
+  let elesize = 0;
+  let seen = 0;
+  for (const e of ht.entries()) {
+    if (seen >= max) break;
+    elesize += entrySize(e.key, e.val);
+    seen++;
+  }
+  return seen > 0 ? Math.floor(asize + (elesize / seen) * ht.size) : asize;
+}
