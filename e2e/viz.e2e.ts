@@ -52,6 +52,9 @@ describe('structure views', () => {
 
   it('holds animations while the clock is paused and plays them as it steps', async () => {
     await app.hook('setPaused', true);
+    // Snapshots closer than StructureCanvas's STREAM_MS (250 ms) to the previous one are drawn
+    // without animation; let the previous test's updates fall outside that window first.
+    await app.page.waitForTimeout(400);
     await run('ZADD board 35 paused');
     await view.waitForMember('paused');
     const hint = app.page.getByText('The clock is paused: the animation waits');
